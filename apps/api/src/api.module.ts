@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@app/config';
+import { EventStoreModule } from '@app/event-store';
+import { RedisModule } from '@app/redis';
+import { HealthModule } from './health/health.module';
+
+export interface ApiModuleOptions {
+  /** Extra modules run in the same process: the worker's, under `npm start`. */
+  alongside?: DynamicModule['imports'];
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), EventStoreModule, RedisModule, HealthModule, ...(options.alongside ?? [])],
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  BACKWARDS,
+  END,
+  ErrorType,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  MaxAppendSizeExceededError,
+  START,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { AppendTooLargeError, ConcurrencyError, EventStoreClosedError } from '../port/errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../port/event-store';
+import type { NewEvent, RecordedEvent } from '../port/events';
+import { DEFAULT_MAX_EVENT_BYTES, prepareAppend } from '../port/prepare-append';
+import { BackoffPolicy, DEFAULT_BACKOFF } from '../subscription/backoff';
+import { runSubscription } from '../subscription/run-subscription';
+import { esdbEventSource } from './esdb-event-source';
+import { fromEsdbCurrent, fromEsdbEvent, isSystemEvent, SCHEMA_VERSION_KEY, toEsdbExpected } from './esdb-mapping';
+
+export interface EsdbEventStoreOptions {
+  connectionString: string;
+  maxEventBytes?: number;
+  backoff?: BackoffPolicy;
+}
+
+const DEFAULT_READ_ALL_COUNT = 1_000;
+
+/** The production adapter: EventStoreDB (KurrentDB) through its gRPC client. */
+export class EsdbEventStore implements EventStore {
+  readonly name = 'eventstoredb';
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<Subscription>();
+  private inFlight = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(private readonly options: EsdbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) throw new EventStoreClosedError();
+    const expected = options.expectedRevision ?? 'any';
+    prepareAppend(streamId, events, expected, this.options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
+    const payload = events.map((event) =>
+      jsonEvent({
+        id: event.id.toLowerCase(),
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion },
+      }),
+    );
+    const pending = this.client.appendToStream(streamId, payload, { expectedRevision: toEsdbExpected(expected) });
+    this.inFlight.add(pending);
+    try {
+      const result = await pending;
+      const nextExpectedRevision = Number(result.nextExpectedRevision);
+      const position = result.position ?? (await this.positionOf(streamId, nextExpectedRevision));
+      return { nextExpectedRevision, position };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        throw new ConcurrencyError(streamId, expected, fromEsdbCurrent(error.actualVersion));
+      }
+      if (error instanceof MaxAppendSizeExceededError) throw new AppendTooLargeError(error.maxAppendSize);
+      throw error;
+    } finally {
+      this.inFlight.delete(pending);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
+        ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      });
+      for await (const resolved of read) if (resolved.event) events.push(fromEsdbEvent(resolved));
+    } catch (error) {
+      if ((error as { type?: string }).type === ErrorType.STREAM_NOT_FOUND) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  /** $all also holds the server's own events: skip them and keep reading until the page is full. */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const wanted = options.maxCount ?? DEFAULT_READ_ALL_COUNT;
+    const events: RecordedEvent[] = [];
+    if (wanted <= 0) return events;
+    const read = this.client.readAll({
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromPosition: options.fromPosition ?? (backwards ? END : START),
+    });
+    for await (const resolved of read) {
+      if (isSystemEvent(resolved)) continue;
+      events.push(fromEsdbEvent(resolved));
+      if (events.length >= wanted) break;
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): Subscription {
+    if (this.closed) throw new EventStoreClosedError();
+    const subscription = runSubscription(esdbEventSource(this.client), options, this.options.backoff ?? DEFAULT_BACKOFF);
+    this.subscriptions.add(subscription);
+    subscription.closed.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
+    return subscription;
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new EventStoreClosedError();
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }, undefined);
+    for await (const _ of read) break;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.client.dispose();
+  }
+
+  private async positionOf(streamId: string, revision: number): Promise<RecordedEvent['position']> {
+    const [event] = await this.readStream(streamId, { direction: 'backwards', fromRevision: revision, maxCount: 1 });
+    return event.position;
+  }
+}

@@ -1,0 +1,12 @@
+export * from './port/errors';
+export * from './port/event-store';
+export * from './port/events';
+export * from './port/position';
+export { DEFAULT_MAX_EVENT_BYTES } from './port/prepare-append';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './eventstoredb/esdb-event-store';
+export { runSubscription, type EventSource } from './subscription/run-subscription';
+export { backoffDelay, type BackoffPolicy } from './subscription/backoff';
+export { EventStoreModule } from './event-store.module';
+export { createEventStore } from './create-event-store';
+export { EventStoreHealth } from './event-store.health';

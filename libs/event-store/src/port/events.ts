@@ -1,0 +1,44 @@
+import type { Position } from './position';
+
+/** Who caused an event: a person acting in a role for a unit, or a system process. */
+export interface Actor {
+  id: string;
+  role: string;
+  /** Administrative unit the actor acts for (e.g. district code "217"); absent for province-wide or system actors. */
+  unit?: string;
+}
+
+export interface EventMetadata {
+  correlationId: string;
+  causationId: string;
+  actor: Actor;
+  /** When the fact happened in the domain (ISO-8601), as opposed to when the store recorded it. */
+  occurredAt: string;
+  [extra: string]: unknown;
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** An event to append. The id is a UUID chosen by the caller so that a retried append stores it once. */
+export interface NewEvent<Data = unknown> {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Data = unknown> {
+  id: string;
+  streamId: string;
+  type: string;
+  schemaVersion: number;
+  data: Data;
+  metadata: EventMetadata;
+  /** 0-based position of the event within its stream. */
+  revision: number;
+  /** Position in the global (all-streams) order. */
+  position: Position;
+  /** When the store durably recorded the event. */
+  recordedAt: Date;
+}

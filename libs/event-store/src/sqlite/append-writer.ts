@@ -1,0 +1,131 @@
+import type Database from 'better-sqlite3';
+import { ConcurrencyError, DuplicateEventIdError } from '../port/errors';
+import type { AppendResult, ExpectedRevision } from '../port/event-store';
+import { positionOf } from '../port/position';
+import type { SerializedEvent } from '../port/prepare-append';
+
+export interface PendingAppend {
+  streamId: string;
+  events: SerializedEvent[];
+  expected: ExpectedRevision;
+}
+
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+interface StoredEventRef {
+  stream_id: string;
+  revision: number;
+  position: number;
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
+  const exists = current >= 0;
+  const satisfied =
+    expected === 'any' ||
+    (expected === 'no_stream' && !exists) ||
+    (expected === 'stream_exists' && exists) ||
+    expected === current;
+  if (!satisfied) throw new ConcurrencyError(streamId, expected, exists ? current : 'no_stream');
+}
+
+function isEventIdConflict(error: unknown): boolean {
+  const sqliteError = error as { code?: string; message?: string };
+  return sqliteError.code === 'SQLITE_CONSTRAINT_UNIQUE' && /events\.event_id/.test(sqliteError.message ?? '');
+}
+
+/**
+ * Writes appends inside SQLite transactions. Several appends can share one
+ * transaction (group commit); each runs in its own savepoint so one append's
+ * conflict does not undo the others.
+ */
+export class AppendWriter {
+  private readonly findEvent: Database.Statement<[string], StoredEventRef>;
+  private readonly lastRevision: Database.Statement<[string], { revision: number }>;
+  private readonly insert: Database.Statement<unknown[]>;
+  private readonly appendOne: Database.Transaction<(pending: PendingAppend, recordedAt: number) => AppendResult>;
+  private readonly appendMany: Database.Transaction<(batch: PendingAppend[], recordedAt: number) => AppendOutcome[]>;
+
+  constructor(db: Database.Database) {
+    this.findEvent = db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?');
+    this.lastRevision = db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
+    this.insert = db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.appendOne = db.transaction((pending: PendingAppend, recordedAt: number) => this.write(pending, recordedAt));
+    this.appendMany = db.transaction((batch: PendingAppend[], recordedAt: number) =>
+      batch.map((pending): AppendOutcome => {
+        try {
+          // Nested transaction = savepoint: a failed append rolls back alone.
+          return { ok: true, result: this.appendOne(pending, recordedAt) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  /**
+   * Commits the whole batch durably and returns one outcome per append.
+   * Throws only if the commit itself fails, in which case nothing was stored.
+   */
+  commit(batch: PendingAppend[], recordedAt: number): AppendOutcome[] {
+    if (batch.length === 1) {
+      try {
+        return [{ ok: true, result: this.appendOne.immediate(batch[0], recordedAt) }];
+      } catch (error) {
+        if (isDomainOutcome(error)) return [{ ok: false, error }];
+        throw error;
+      }
+    }
+    return this.appendMany.immediate(batch, recordedAt);
+  }
+
+  private write(pending: PendingAppend, recordedAt: number): AppendResult {
+    const replay = this.replayedAppend(pending);
+    if (replay) return replay;
+    const current = this.lastRevision.get(pending.streamId)?.revision ?? -1;
+    checkExpected(pending.streamId, pending.expected, current);
+    let revision = current;
+    let position = 0;
+    try {
+      for (const event of pending.events) {
+        revision += 1;
+        const info = this.insert.run(
+          event.id,
+          pending.streamId,
+          revision,
+          event.type,
+          event.schemaVersion,
+          event.data,
+          event.metadata,
+          recordedAt,
+        );
+        position = Number(info.lastInsertRowid);
+      }
+    } catch (error) {
+      if (isEventIdConflict(error)) throw new DuplicateEventIdError(pending.events.map((event) => event.id));
+      throw error;
+    }
+    return { nextExpectedRevision: revision, position: positionOf(position) };
+  }
+
+  /** The same append retried (same ids, same stream, same order) returns its first result unchanged. */
+  private replayedAppend(pending: PendingAppend): AppendResult | undefined {
+    const first = this.findEvent.get(pending.events[0].id);
+    if (!first) return undefined;
+    let last = first;
+    pending.events.forEach((event, index) => {
+      const stored = index === 0 ? first : this.findEvent.get(event.id);
+      if (!stored || stored.stream_id !== pending.streamId || stored.revision !== first.revision + index) {
+        throw new DuplicateEventIdError([event.id]);
+      }
+      last = stored;
+    });
+    return { nextExpectedRevision: last.revision, position: positionOf(last.position) };
+  }
+}
+
+function isDomainOutcome(error: unknown): boolean {
+  return error instanceof ConcurrencyError || error instanceof DuplicateEventIdError;
+}

@@ -1,0 +1,41 @@
+import type Database from 'better-sqlite3';
+import type { ReadAllOptions, ReadStreamOptions } from '../port/event-store';
+import type { RecordedEvent } from '../port/events';
+import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './rows';
+
+export const DEFAULT_READ_ALL_COUNT = 1_000;
+const NO_LIMIT = -1;
+const LAST = Number.MAX_SAFE_INTEGER;
+
+type StreamQuery = Database.Statement<[string, number, number], EventRow>;
+type AllQuery = Database.Statement<[number, number], EventRow>;
+
+/** Read side of the embedded store; plain synchronous SQLite reads, returned as pages. */
+export class EventReader {
+  private readonly streamForwards: StreamQuery;
+  private readonly streamBackwards: StreamQuery;
+  private readonly allForwards: AllQuery;
+  private readonly allBackwards: AllQuery;
+
+  constructor(db: Database.Database) {
+    const select = `SELECT ${EVENT_COLUMNS} FROM events`;
+    this.streamForwards = db.prepare(`${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`);
+    this.streamBackwards = db.prepare(`${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
+    this.allForwards = db.prepare(`${select} WHERE position >= ? ORDER BY position ASC LIMIT ?`);
+    this.allBackwards = db.prepare(`${select} WHERE position <= ? ORDER BY position DESC LIMIT ?`);
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions): RecordedEvent[] {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? LAST : 0);
+    const query = backwards ? this.streamBackwards : this.streamForwards;
+    return query.all(streamId, from, options.maxCount ?? NO_LIMIT).map(toRecordedEvent);
+  }
+
+  readAll(options: ReadAllOptions): RecordedEvent[] {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition ? Number(options.fromPosition.commit) : backwards ? LAST : 0;
+    const query = backwards ? this.allBackwards : this.allForwards;
+    return query.all(from, options.maxCount ?? DEFAULT_READ_ALL_COUNT).map(toRecordedEvent);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './redis.module';
+export * from './redis.health';
+export * from './redis.tokens';
