@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@app/config';
-import { createEventStore } from '@app/event-store';
+import { createEventStore, EventStoreClosedError } from '@app/event-store';
 
 /**
  * Appends batches of `size` events, one new stream per batch, until killed.
  * Prints "start <stream>" before each append and "ack <stream>" once it is
  * acknowledged, so a test can kill it mid-append and check what survived.
+ * With CLOSE_ON_SIGTERM set, SIGTERM closes the store the way the apps do.
  */
 async function main(): Promise<void> {
   const [run, size] = process.argv.slice(2);
   const store = createEventStore(loadConfig());
+  if (process.env.CLOSE_ON_SIGTERM) {
+    process.once('SIGTERM', () => {
+      void store.close().then(() => {
+        process.stdout.write('closed\n');
+        process.exit(0);
+      });
+    });
+  }
   const padding = 'Bắc Giang '.repeat(20);
   for (let index = 0; ; index += 1) {
     const stream = `crash-${run}-${index}`;
@@ -26,7 +35,13 @@ async function main(): Promise<void> {
       },
     }));
     process.stdout.write(`start ${stream}\n`);
-    await store.append(stream, events, { expectedRevision: 'no_stream' });
+    try {
+      await store.append(stream, events, { expectedRevision: 'no_stream' });
+    } catch (error) {
+      if (!(error instanceof EventStoreClosedError)) throw error;
+      process.stdout.write(`refused ${stream}\n`);
+      return;
+    }
     process.stdout.write(`ack ${stream}\n`);
   }
 }

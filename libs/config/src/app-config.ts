@@ -5,42 +5,46 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 
-/** Every setting the processes read from the environment, with its default and its rule. */
+/**
+ * Every setting the processes read from the environment, with its default and
+ * its rule. Decorators apply bottom-up and only the first failing rule is
+ * reported, so the most basic rule of each variable sits lowest.
+ */
 export class AppConfig {
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
-  @Min(1, { message: 'must be between 1 and 65535' })
   @Max(65535, { message: 'must be between 1 and 65535' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @IsInt({ message: 'must be an integer' })
   PORT: number = 3000;
 
-  @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
+  @IsString()
   HOST: string = '0.0.0.0';
 
   @IsIn(EVENT_STORE_KINDS, { message: `must be one of: ${EVENT_STORE_KINDS.join(', ')}` })
   EVENT_STORE: EventStoreKind = 'sqlite';
 
-  @IsString()
   @IsNotEmpty({ message: 'must not be empty' })
+  @IsString()
   SQLITE_PATH: string = './data/events.db';
 
   @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'eventstoredb' || config.EVENTSTORE_CONNECTION_STRING !== undefined)
-  @IsNotEmpty({ message: 'is required when EVENT_STORE=eventstoredb' })
   @Matches(/^esdb(\+discover)?:\/\/\S+$/, { message: 'must be an esdb:// or esdb+discover:// connection string' })
+  @IsNotEmpty({ message: 'is required when EVENT_STORE=eventstoredb' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
-  @Min(1024, { message: 'must be at least 1024 bytes' })
   @Max(64 * 1024 * 1024, { message: 'must be at most 67108864 bytes (64 MiB)' })
+  @Min(1024, { message: 'must be at least 1024 bytes' })
+  @IsInt({ message: 'must be an integer' })
   MAX_EVENT_BYTES: number = 2 * 1024 * 1024;
 
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
   @Min(0, { message: 'must be zero or more milliseconds' })
+  @IsInt({ message: 'must be an integer' })
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
 }
 

@@ -20,7 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (value !== undefined && value !== '') plain[key] = value;
   }
   const config = plainToInstance(AppConfig, plain);
-  const errors = validateSync(config, { forbidUnknownValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) {
     const problems = errors.map((error) => {
       const rules = [...new Set(Object.values(error.constraints ?? {}))].join('; ');

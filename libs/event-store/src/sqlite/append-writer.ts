@@ -81,36 +81,50 @@ export class AppendWriter {
     return this.appendMany.immediate(batch, recordedAt);
   }
 
+  /**
+   * The fast path checks only the stream's head. Whether the append is a retry
+   * of one already stored is asked only when it would otherwise fail: a retry
+   * conflicts on the revision or on the event id, so it always lands there.
+   */
   private write(pending: PendingAppend, recordedAt: number): AppendResult {
-    const replay = this.replayedAppend(pending);
-    if (replay) return replay;
     const current = this.lastRevision.get(pending.streamId)?.revision ?? -1;
-    checkExpected(pending.streamId, pending.expected, current);
+    try {
+      checkExpected(pending.streamId, pending.expected, current);
+      return this.insertAll(pending, current, recordedAt);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) && !isEventIdConflict(error)) throw error;
+      const replay = this.replayedAppend(pending);
+      if (replay) return replay;
+      if (error instanceof ConcurrencyError) throw error;
+      throw new DuplicateEventIdError(pending.events.map((event) => event.id));
+    }
+  }
+
+  private insertAll(pending: PendingAppend, current: number, recordedAt: number): AppendResult {
     let revision = current;
     let position = 0;
-    try {
-      for (const event of pending.events) {
-        revision += 1;
-        const info = this.insert.run(
-          event.id,
-          pending.streamId,
-          revision,
-          event.type,
-          event.schemaVersion,
-          event.data,
-          event.metadata,
-          recordedAt,
-        );
-        position = Number(info.lastInsertRowid);
-      }
-    } catch (error) {
-      if (isEventIdConflict(error)) throw new DuplicateEventIdError(pending.events.map((event) => event.id));
-      throw error;
+    for (const event of pending.events) {
+      revision += 1;
+      const info = this.insert.run(
+        event.id,
+        pending.streamId,
+        revision,
+        event.type,
+        event.schemaVersion,
+        event.data,
+        event.metadata,
+        recordedAt,
+      );
+      position = Number(info.lastInsertRowid);
     }
     return { nextExpectedRevision: revision, position: positionOf(position) };
   }
 
-  /** The same append retried (same ids, same stream, same order) returns its first result unchanged. */
+  /**
+   * The same append retried (same ids, same stream, same order) returns its
+   * first result unchanged. It cannot match after a partial insert of this
+   * attempt: the conflicting id sits at an older revision than the ones just written.
+   */
   private replayedAppend(pending: PendingAppend): AppendResult | undefined {
     const first = this.findEvent.get(pending.events[0].id);
     if (!first) return undefined;

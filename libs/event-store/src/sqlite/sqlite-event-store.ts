@@ -101,6 +101,15 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** The durability settings in force on this connection, for checks and diagnostics. */
+  durability(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    return {
+      journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[synchronous],
+    };
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     this.db.prepare('SELECT 1').get();

@@ -1,0 +1,101 @@
+import { SqliteEventStore } from '@app/event-store';
+import { benchEvent, rawTable, scratchFile } from './fixtures';
+import { median, perSecond, report, round } from './report';
+
+export interface EventStoreBenchSizes {
+  sequentialAppends: number;
+  concurrentEvents: number;
+  readAllEvents: number;
+  rounds: number;
+}
+
+function timed(work: () => void): bigint {
+  const start = process.hrtime.bigint();
+  work();
+  return process.hrtime.bigint() - start;
+}
+
+async function timedAsync(work: () => Promise<void>): Promise<bigint> {
+  const start = process.hrtime.bigint();
+  await work();
+  return process.hrtime.bigint() - start;
+}
+
+/** One event per append, one writer, durable; against one raw insert per transaction. */
+async function appendSequential(count: number, rounds: number): Promise<void> {
+  const ours: number[] = [];
+  const raw: number[] = [];
+  // Rounds alternate so a noisy neighbour slows both sides alike.
+  for (let round_ = 0; round_ < rounds; round_ += 1) {
+    const baseline = rawTable(scratchFile('raw-sequential'));
+    raw.push(perSecond(count, timed(() => {
+      for (let index = 0; index < count; index += 1) baseline.insert(1, index);
+    })));
+    baseline.db.close();
+
+    const store = new SqliteEventStore({ path: scratchFile('port-sequential') });
+    ours.push(perSecond(count, await timedAsync(async () => {
+      for (let index = 0; index < count; index += 1) await store.append(`seq-${index}`, [benchEvent(index)]);
+    })));
+    await store.close();
+  }
+  const value = median(ours);
+  const baseline = median(raw);
+  report({ metric: 'append.sequential', value: round(value), unit: 'events/s', baseline: round(baseline), ratio: round(value / baseline, 2), target: 'ratio >= 0.7', appends: count, rounds });
+}
+
+/** 64 writers on their own streams; group commit should approach raw 100-row transactions. */
+async function appendConcurrent(total: number, rounds: number): Promise<void> {
+  const writers = 64;
+  const perWriter = Math.ceil(total / writers);
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let round_ = 0; round_ < rounds; round_ += 1) {
+    const baseline = rawTable(scratchFile('raw-batched'));
+    const batches = Math.ceil((writers * perWriter) / 100);
+    raw.push(perSecond(batches * 100, timed(() => {
+      for (let batch = 0; batch < batches; batch += 1) baseline.insert(100, batch * 100);
+    })));
+    baseline.db.close();
+
+    const store = new SqliteEventStore({ path: scratchFile('port-concurrent') });
+    ours.push(perSecond(writers * perWriter, await timedAsync(async () => {
+      await Promise.all(Array.from({ length: writers }, async (_, writer) => {
+        for (let n = 0; n < perWriter; n += 1) {
+          await store.append(`writer-${writer}`, [benchEvent(n)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
+        }
+      }));
+    })));
+    await store.close();
+  }
+  const value = median(ours);
+  const baseline = median(raw);
+  report({ metric: 'append.concurrent', value: round(value), unit: 'events/s', baseline: round(baseline), baselineIs: 'raw inserts, 100 per transaction', ratio: round(value / baseline, 2), target: '>= 20000 events/s', writers, events: writers * perWriter, rounds });
+}
+
+/** Reads and decodes every event in global order, a page at a time. */
+async function readAll(count: number): Promise<void> {
+  const store = new SqliteEventStore({ path: scratchFile('read-all') });
+  for (let from = 0; from < count; from += 1_000) {
+    await store.append(`read-${from}`, Array.from({ length: Math.min(1_000, count - from) }, (_, index) => benchEvent(from + index)));
+  }
+  let seen = 0;
+  const elapsed = await timedAsync(async () => {
+    let from: bigint | undefined;
+    for (;;) {
+      const page = await store.readAll({ fromPosition: from === undefined ? undefined : { commit: from, prepare: from }, maxCount: 1_000 });
+      if (page.length === 0) break;
+      seen += page.length;
+      from = page[page.length - 1].position.commit + 1n;
+    }
+  });
+  await store.close();
+  if (seen !== count) throw new Error(`read.all saw ${seen} of ${count} events`);
+  report({ metric: 'read.all', value: round(perSecond(seen, elapsed)), unit: 'events/s', target: '>= 150000 events/s', events: seen });
+}
+
+export async function eventStoreBenchmarks(sizes: EventStoreBenchSizes): Promise<void> {
+  await appendSequential(sizes.sequentialAppends, sizes.rounds);
+  await appendConcurrent(sizes.concurrentEvents, sizes.rounds);
+  await readAll(sizes.readAllEvents);
+}

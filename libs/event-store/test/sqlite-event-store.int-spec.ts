@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConcurrencyError, DuplicateEventIdError, EventStoreClosedError, SqliteEventStore, UnsupportedSchemaError } from '../src';
+import { newEvent, numbered, rejection } from './fixtures';
+
+const freshPath = () => join(mkdtempSync(join(tmpdir(), 'sqlite-store-')), 'nested', 'events.db');
+
+describe('the embedded SQLite store', () => {
+  it('creates its folder and schema, in WAL mode with full synchronous durability', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore({ path });
+    await store.append('s-1', numbered(1));
+    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL' });
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+    await store.close();
+    // On a clean close SQLite checkpoints the log and removes it.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('refuses a file written by a newer schema instead of guessing', async () => {
+    const path = freshPath();
+    await new SqliteEventStore({ path }).close();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => new SqliteEventStore({ path })).toThrow(UnsupportedSchemaError);
+  });
+
+  it('refuses to update or delete a stored event, even through SQL', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore({ path });
+    await store.append('s-1', numbered(1));
+    await store.close();
+    const db = new Database(path);
+    expect(() => db.prepare("UPDATE events SET data = '{}'").run()).toThrow('events are immutable');
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow('events cannot be deleted');
+    db.close();
+  });
+
+  it('commits appends that arrive together in one transaction, each succeeding or failing on its own', async () => {
+    const store = new SqliteEventStore({ path: freshPath() });
+    await store.append('shared', numbered(1));
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, index) => store.append(`own-${index}`, numbered(2), { expectedRevision: 'no_stream' })),
+      store.append('shared', numbered(1), { expectedRevision: 7 }),
+    ]);
+    expect(outcomes.slice(0, 20).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
+    const positions = outcomes.slice(0, 20).map((outcome) => (outcome as PromiseFulfilledResult<{ position: { commit: bigint } }>).value.position.commit);
+    expect([...positions].sort((a, b) => Number(a - b))).toEqual(positions);
+    // All 20 appends were recorded by one commit, so they share its timestamp.
+    const times = new Set((await store.readAll({ maxCount: 100 })).slice(1).map((event) => event.recordedAt.getTime()));
+    expect(times.size).toBe(1);
+    await store.close();
+  });
+
+  it('rejects an event id already stored by a different append', async () => {
+    const store = new SqliteEventStore({ path: freshPath() });
+    const event = newEvent('Once', {});
+    await store.append('first', [event]);
+    await rejection(store.append('second', [event]), DuplicateEventIdError, { eventIds: [event.id] });
+    await rejection(store.append('first', [newEvent('Other', {}), event]), DuplicateEventIdError);
+    expect(await store.readStream('second')).toEqual([]);
+    expect(await store.readStream('first')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('on close, finishes the appends already accepted and refuses new ones', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore({ path });
+    const accepted = Array.from({ length: 10 }, (_, index) => store.append(`closing-${index}`, numbered(3)));
+    await store.close();
+    await expect(Promise.all(accepted)).resolves.toHaveLength(10);
+    await rejection(store.append('late', numbered(1)), EventStoreClosedError);
+    const reopened = new SqliteEventStore({ path });
+    expect(await reopened.readAll()).toHaveLength(30);
+    await reopened.close();
+  });
+
+  it('serialises writers in several processes on one file: nothing lost, nothing duplicated', async () => {
+    const path = freshPath();
+    await new SqliteEventStore({ path }).close();
+    const child = join(__dirname, '..', '..', '..', 'dist', 'test', 'processes', 'append-optimistically.js');
+    const run = (writer: number) =>
+      new Promise<void>((resolve, reject) => {
+        const process_ = spawn(process.execPath, [child, 'shared', String(writer), '100'], {
+          env: { ...process.env, EVENT_STORE: 'sqlite', SQLITE_PATH: path },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        process_.stderr.on('data', (chunk) => (stderr += chunk));
+        process_.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${writer} failed: ${stderr}`))));
+      });
+    await Promise.all([0, 1, 2].map(run));
+    const store = new SqliteEventStore({ path });
+    const events = await store.readStream('shared');
+    expect(events).toHaveLength(300);
+    expect(new Set(events.map((event) => event.id)).size).toBe(300);
+    for (const writer of [0, 1, 2]) {
+      const own = events.map((event) => event.data as { writer: number; n: number }).filter((data) => data.writer === writer);
+      expect(own.map((data) => data.n)).toEqual(Array.from({ length: 100 }, (_, n) => n));
+    }
+    await store.close();
+  });
+});

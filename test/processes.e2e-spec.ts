@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { SqliteEventStore } from '@app/event-store';
+import { freePort, runNode, tempSqlitePath } from './support/processes';
+
+const API = 'apps/api/src/main.js';
+const WORKER = 'apps/worker/src/main.js';
+
+describe('the processes', () => {
+  it('npm start: runs API and worker in one process on the embedded store, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const sqlitePath = tempSqlitePath();
+    const app = runNode(API, ['--with-worker'], { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath });
+    await app.waitForOutput(/API listening on .* \(event store: sqlite, worker in process\)/);
+    expect(app.output()).toContain('worker started');
+    expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+
+    app.child.kill('SIGTERM');
+    const { code, signal } = await app.exited;
+    expect(code === 0 || signal === 'SIGTERM').toBe(true);
+    expect(app.output()).toContain('worker stopped on SIGTERM');
+    // The store was closed, not abandoned: SQLite removes its log on a clean close.
+    expect(existsSync(sqlitePath)).toBe(true);
+    expect(existsSync(`${sqlitePath}-wal`)).toBe(false);
+  });
+
+  it('start:worker runs the worker alone, without an HTTP server', async () => {
+    const worker = runNode(WORKER, [], { SQLITE_PATH: tempSqlitePath() });
+    await worker.waitForOutput(/worker running \(event store: sqlite\)/);
+    expect(worker.output()).not.toMatch(/listening/);
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+    expect(worker.output()).toContain('worker stopped on SIGTERM');
+  });
+
+  it('refuses to start with a bad variable, naming it and its rule', async () => {
+    const app = runNode(API, [], { PORT: '70000', EVENT_STORE: 'mongodb' });
+    const { code } = await app.exited;
+    expect(code).toBe(1);
+    expect(app.output()).toContain('PORT must be between 1 and 65535 (got "70000")');
+    expect(app.output()).toContain('EVENT_STORE must be one of: sqlite, eventstoredb (got "mongodb")');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('on SIGTERM finishes the append in flight: every batch started is stored whole', async () => {
+    const sqlitePath = tempSqlitePath();
+    const writer = runNode('test/processes/append-until-killed.js', ['term', '2000'], {
+      EVENT_STORE: 'sqlite',
+      SQLITE_PATH: sqlitePath,
+      CLOSE_ON_SIGTERM: '1',
+    });
+    await writer.waitForOutput(/ack crash-term-2\n/);
+    writer.child.kill('SIGTERM');
+    const { code } = await writer.exited;
+    expect(code).toBe(0);
+    const lines = (kind: string) => [...writer.output().matchAll(new RegExp(`^${kind} (\\S+)$`, 'gm'))].map((match) => match[1]);
+    const [started, acked, refused] = [lines('start'), lines('ack'), lines('refused')];
+    // Each append was either finished and acknowledged, or refused whole because the store was closing.
+    expect([...acked, ...refused].sort()).toEqual([...started].sort());
+    expect(refused.length).toBeLessThanOrEqual(1);
+    expect(writer.output()).toContain('closed');
+    const store = new SqliteEventStore({ path: sqlitePath });
+    for (const stream of acked) expect(await store.readStream(stream)).toHaveLength(2000);
+    for (const stream of refused) expect(await store.readStream(stream)).toHaveLength(0);
+    await store.close();
+  });
+});
