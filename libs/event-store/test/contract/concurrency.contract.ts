@@ -1,25 +1,7 @@
-import { ConcurrencyError, type EventStore } from '../../src';
+import { appendOptimistically } from '../../../../test/processes/optimistic-writer';
+import { ConcurrencyError } from '../../src';
 import { newEvent, numbered, uniqueStream } from '../fixtures';
 import { ContractTarget, useStore } from './target';
-
-/** One writer's loop: read the head, append with it as expected revision, retry on conflict. */
-async function appendOptimistically(store: EventStore, stream: string, writer: number, count: number): Promise<number> {
-  let conflicts = 0;
-  for (let n = 0; n < count; n += 1) {
-    const event = newEvent('Written', { writer, n });
-    for (;;) {
-      const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-      try {
-        await store.append(stream, [event], { expectedRevision: last ? last.revision : 'no_stream' });
-        break;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        conflicts += 1;
-      }
-    }
-  }
-  return conflicts;
-}
 
 export function concurrencyContract(target: ContractTarget): void {
   describe('concurrent appenders on one stream', () => {
