@@ -5,14 +5,15 @@ const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}(|/.*)$`, `<rootDir>/${target}$1`]),
 );
 
-// SWC strips types without checking them (fast); `npm test` type-checks first with tsc.
-const swcConfig = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+// With isolatedModules in tsconfig, ts-jest transpiles each file alone (no type check: fast);
+// `npm test` type-checks everything first with tsc.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const tier = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
+  transform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

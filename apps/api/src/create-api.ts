@@ -7,7 +7,8 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 export async function createApi(config: AppConfig, options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, options),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    // A body must be able to carry the largest event the store accepts, and no more.
+    new FastifyAdapter({ bodyLimit: config.MAX_EVENT_BYTES }),
     { bufferLogs: false },
   );
   app.enableShutdownHooks();

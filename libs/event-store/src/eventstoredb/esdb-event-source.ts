@@ -15,7 +15,8 @@ export function esdbEventSource(client: EventStoreDBClient): EventSource {
       fromPosition: checkpoint ?? START,
       filter: excludeSystemEvents(),
     });
-    const stop = (): void => void subscription.unsubscribe();
+    // unsubscribe rejects if the stream never opened (server unreachable); stopping must not crash the process.
+    const stop = (): void => void subscription.unsubscribe().catch(() => undefined);
     signal.addEventListener('abort', stop, { once: true });
     try {
       for await (const resolved of subscription) {

@@ -20,6 +20,7 @@ import type {
   Subscription,
 } from '../port/event-store';
 import type { NewEvent, RecordedEvent } from '../port/events';
+import type { Position } from '../port/position';
 import { DEFAULT_MAX_EVENT_BYTES, prepareAppend } from '../port/prepare-append';
 import { BackoffPolicy, DEFAULT_BACKOFF } from '../subscription/backoff';
 import { runSubscription } from '../subscription/run-subscription';
@@ -93,22 +94,43 @@ export class EsdbEventStore implements EventStore {
     return events;
   }
 
-  /** $all also holds the server's own events: skip them and keep reading until the page is full. */
+  /**
+   * $all also holds the server's own events: skip them and keep reading until
+   * the page is full. The read asks for no count, so it is cancelled explicitly
+   * once the page is full; otherwise the server keeps the call open.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const wanted = options.maxCount ?? DEFAULT_READ_ALL_COUNT;
-    const events: RecordedEvent[] = [];
-    if (wanted <= 0) return events;
+    if (wanted <= 0) return [];
+    // EventStoreDB reads backwards from *before* a given position; the port says inclusive.
+    const events = backwards && options.fromPosition ? await this.eventAt(options.fromPosition) : [];
+    if (events.length >= wanted) return events;
     const read = this.client.readAll({
       direction: backwards ? BACKWARDS : FORWARDS,
       fromPosition: options.fromPosition ?? (backwards ? END : START),
     });
-    for await (const resolved of read) {
-      if (isSystemEvent(resolved)) continue;
-      events.push(fromEsdbEvent(resolved));
-      if (events.length >= wanted) break;
+    try {
+      for await (const resolved of read) {
+        if (!isSystemEvent(resolved)) events.push(fromEsdbEvent(resolved));
+        if (events.length >= wanted) break;
+      }
+    } finally {
+      await read.cancel().catch(() => undefined);
     }
     return events;
+  }
+
+  /** The user event exactly at `position`, if there is one. */
+  private async eventAt(position: Position): Promise<RecordedEvent[]> {
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition: position, maxCount: 1 });
+    const found: RecordedEvent[] = [];
+    for await (const resolved of read) {
+      if (!isSystemEvent(resolved) && resolved.event?.position?.commit === position.commit) {
+        found.push(fromEsdbEvent(resolved));
+      }
+    }
+    return found;
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
@@ -121,8 +143,10 @@ export class EsdbEventStore implements EventStore {
 
   async ping(): Promise<void> {
     if (this.closed) throw new EventStoreClosedError();
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }, undefined);
-    for await (const _ of read) break;
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+    for await (const _ of read) {
+      // Reading one event proves the server answers; the count of 1 ends the call.
+    }
   }
 
   async close(): Promise<void> {

@@ -19,7 +19,12 @@ export interface EventMetadata {
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** An event to append. The id is a UUID chosen by the caller so that a retried append stores it once. */
+/**
+ * An event to append. The id is a UUID chosen by the caller so that a retried
+ * append stores it once: always on the embedded store; on EventStoreDB while
+ * the ids are in its recent-writes cache, or always when retried with the same
+ * exact expected revision (which is what command handlers do).
+ */
 export interface NewEvent<Data = unknown> {
   id: string;
   type: string;

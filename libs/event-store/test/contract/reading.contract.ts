@@ -57,6 +57,9 @@ export function readingContract(target: ContractTarget): void {
       expect(backwards.map((event) => event.id)).toEqual([...appended].reverse());
       const fromMiddle = await store().readAll({ fromPosition: forwards[5].position, maxCount: 2 });
       expect(fromMiddle.map((event) => event.id)).toEqual(appended.slice(5, 7));
+      // Both directions include the event at the given position.
+      const backFromMiddle = await store().readAll({ direction: 'backwards', fromPosition: forwards[5].position, maxCount: 2 });
+      expect(backFromMiddle.map((event) => event.id)).toEqual([appended[5], appended[4]]);
     });
 
     it('holds a 10,000-event stream and pages through it', async () => {
