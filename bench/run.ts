@@ -9,8 +9,8 @@ async function main(): Promise<void> {
   const large = process.argv.includes('--large');
   await eventStoreBenchmarks(
     large
-      ? { sequentialAppends: 10_000, concurrentEvents: 200_000, readAllEvents: 1_000_000, rounds: 3 }
-      : { sequentialAppends: 2_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 3 },
+      ? { sequentialAppends: 10_000, concurrentEvents: 200_000, readAllEvents: 1_000_000, rounds: 5 }
+      : { sequentialAppends: 3_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 5 },
   );
   report({ metric: 'process.peakRss', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MiB' });
 }

@@ -91,8 +91,11 @@ export function prepareAppend(
     checkMetadata(event, `${field}.metadata`);
     const data = toJson(event.data, `${field}.data`);
     const metadata = toJson(event.metadata, `${field}.metadata`);
-    const size = Buffer.byteLength(data) + Buffer.byteLength(metadata);
-    if (size > maxEventBytes) throw new EventTooLargeError(id, event.type, size, maxEventBytes);
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: count bytes only when the event could be too large.
+    if ((data.length + metadata.length) * 3 > maxEventBytes) {
+      const size = Buffer.byteLength(data) + Buffer.byteLength(metadata);
+      if (size > maxEventBytes) throw new EventTooLargeError(id, event.type, size, maxEventBytes);
+    }
     return { id, type: event.type, schemaVersion: event.schemaVersion, data, metadata };
   });
 }
