@@ -1,0 +1,42 @@
+import type { Scores } from '../round/ranking';
+import type { Actor } from '../shared/actor';
+import type { ExitReason } from '../reference/exit-reasons';
+import type { PlacementKind, PriorPosition, SuccessionPost } from '../reference/positions';
+import type { CommuneRef, DecisionDocument, Education } from './candidate.events';
+
+/** The need a candidate applies for, as the round currently holds it. */
+export interface NeedSnapshot {
+  needId: string;
+  roundId: string;
+  commune: CommuneRef;
+  title: string;
+  acceptedMajors: string[];
+  approved: boolean;
+}
+
+type Command<Type extends string, Fields> = { type: Type; actor: Actor } & Fields;
+
+export type CandidateCommand =
+  | Command<'ApplyForNeed', { candidateId: string; need: NeedSnapshot; fullName: string; birthDate: string; education: Education; priorPosition?: PriorPosition }>
+  | Command<'RecordScores', { scores: Scores }>
+  | Command<'RecordSelectionOutcome', { outcome: 'selected' | 'not-selected'; rank: number; total: number }>
+  | Command<'EnrolInTraining', { classId: string; startsOn: string; plannedEnd: string }>
+  | Command<'RecordTrainingResult', { classId: string; result: 'passed'; diploma?: DecisionDocument; certificates: { partId: string; number: string }[] }>
+  | Command<'RecordTrainingResult', { classId: string; result: 'failed' | 'dropped-out'; note: string }>
+  | Command<'StartPracticum', { district: string; department: string; startsOn: string; endsOn?: string }>
+  | Command<'EndPracticumPeriod', { deadlineId: string }>
+  | Command<'EvaluatePracticum', { satisfactory: boolean; comments: string }>
+  | Command<'OfferPlacement', { commune: CommuneRef; title: string; placementKind?: PlacementKind; openSlots: number }>
+  | Command<'AcceptPlacement', Record<never, never>>
+  | Command<'DeclinePlacement', { note: string }>
+  | Command<'LapseAcceptanceWindow', { deadlineId: string }>
+  | Command<'StartLabourContract', { contractNumber: string; startsOn: string }>
+  | Command<'RecordRecruitmentDecision', { title: string; decision: DecisionDocument }>
+  | Command<'StartTrial', { tasks: string[]; startsOn: string }>
+  | Command<'EndTrialPeriod', { deadlineId: string }>
+  | Command<'EvaluateTrial', { passed: boolean; comments: string }>
+  | Command<'AddToSuccessionPlanning', { posts: SuccessionPost[] }>
+  | Command<'ExitCandidate', { reason: ExitReason; note: string }>
+  | Command<'ReverseExit', { reason: string }>;
+
+export type CandidateCommandType = CandidateCommand['type'];

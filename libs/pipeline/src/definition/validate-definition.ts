@@ -1,0 +1,49 @@
+import { EXIT_REASONS } from '../reference/exit-reasons';
+import { isCode } from '../reference/label';
+import type { PipelineDefinition, StepDefinition } from './pipeline-definition';
+
+/** Every problem with a definition, each naming where it is; empty when the definition can be published. */
+export function validateDefinition(definition: PipelineDefinition): string[] {
+  const problems: string[] = [];
+  if (!/^[a-z0-9-]+$/.test(definition.id)) problems.push('id: lowercase letters, digits and hyphens only');
+  if (!Number.isInteger(definition.version) || definition.version < 1) problems.push('version: an integer ≥ 1');
+  const ids = new Set<string>();
+  definition.steps.forEach((step, index) => {
+    if (ids.has(step.id)) problems.push(`steps[${index}].id: "${step.id}" is used twice`);
+    ids.add(step.id);
+    problems.push(...validateStep(step, `steps[${index}]`));
+  });
+  const kinds = definition.steps.map((step) => step.kind);
+  if (kinds[0] !== 'needs') problems.push('steps[0]: a programme starts by registering needs');
+  if (kinds.filter((kind) => kind === 'needs').length > 1) problems.push('steps: needs are registered once');
+  if (!kinds.some((kind) => kind !== 'needs')) problems.push('steps: at least one step for candidates');
+  const assignmentAt = kinds.indexOf('assignment');
+  if (assignmentAt >= 0 && assignmentAt !== kinds.length - 1) problems.push('steps: commune assignment comes last');
+  if (kinds.includes('selection') && !definition.selection) problems.push('selection: rules are required by the selection step');
+  if (kinds.includes('assignment') && !definition.assignment) problems.push('assignment: rules are required by the assignment step');
+  if (definition.selection) {
+    const { test, academic, interview } = definition.selection.weights;
+    if (Math.abs(test + academic + interview - 1) > 1e-9) problems.push('selection.weights: must sum to 1');
+    if (definition.selection.passMark < 0 || definition.selection.passMark > 100) problems.push('selection.passMark: between 0 and 100');
+  }
+  for (const reason of definition.allowedExitReasons) {
+    if (!isCode(EXIT_REASONS, reason)) problems.push(`allowedExitReasons: "${reason}" is not a known exit reason`);
+  }
+  return problems;
+}
+
+function validateStep(step: StepDefinition, at: string): string[] {
+  const problems: string[] = [];
+  const timed = step.kind === 'training' || step.kind === 'practicum';
+  if (timed && !step.duration) problems.push(`${at}.duration: required for a ${step.kind} step`);
+  if (step.duration) {
+    const { minMonths, maxMonths } = step.duration;
+    if (!(minMonths >= 1 && maxMonths >= minMonths)) problems.push(`${at}.duration: 1 ≤ minMonths ≤ maxMonths`);
+  }
+  const partIds = (step.parts ?? []).map((part) => part.id);
+  if (new Set(partIds).size !== partIds.length) problems.push(`${at}.parts: each part id once`);
+  if ((step.reminderDaysBefore ?? []).some((days) => !Number.isInteger(days) || days < 1)) {
+    problems.push(`${at}.reminderDaysBefore: whole days ≥ 1`);
+  }
+  return problems;
+}

@@ -1,0 +1,6 @@
+export * from './shared';
+export * from './reference';
+export * from './definition';
+export * from './round';
+export * from './candidate';
+export * from './training-class';

@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './calendar';
+export * from './deadline';
+export * from './decision';
+export * from './specification';
