@@ -12,6 +12,8 @@ export interface NeedSnapshot {
   title: string;
   acceptedMajors: string[];
   approved: boolean;
+  /** The definition version the round runs; the candidate starts under it. */
+  definition: { id: string; version: number };
 }
 
 type Command<Type extends string, Fields> = { type: Type; actor: Actor } & Fields;
@@ -19,14 +21,14 @@ type Command<Type extends string, Fields> = { type: Type; actor: Actor } & Field
 export type CandidateCommand =
   | Command<'ApplyForNeed', { candidateId: string; need: NeedSnapshot; fullName: string; birthDate: string; education: Education; priorPosition?: PriorPosition }>
   | Command<'RecordScores', { scores: Scores }>
-  | Command<'RecordSelectionOutcome', { outcome: 'selected' | 'not-selected'; rank: number; total: number }>
+  | Command<'RecordSelectionOutcome', { outcome: 'selected' | 'not-selected' | 'withdrew'; rank: number; total: number }>
   | Command<'EnrolInTraining', { classId: string; startsOn: string; plannedEnd: string }>
-  | Command<'RecordTrainingResult', { classId: string; result: 'passed'; diploma?: DecisionDocument; certificates: { partId: string; number: string }[] }>
+  | Command<'RecordTrainingResult', { classId: string; result: 'passed'; diploma: DecisionDocument; certificates: { partId: string; number: string }[] }>
   | Command<'RecordTrainingResult', { classId: string; result: 'failed' | 'dropped-out'; note: string }>
   | Command<'StartPracticum', { district: string; department: string; startsOn: string; endsOn?: string }>
   | Command<'EndPracticumPeriod', { deadlineId: string }>
   | Command<'EvaluatePracticum', { satisfactory: boolean; comments: string }>
-  | Command<'OfferPlacement', { commune: CommuneRef; title: string; placementKind?: PlacementKind; openSlots: number }>
+  | Command<'OfferPlacement', { commune: CommuneRef; title: string; placementKind: PlacementKind; openSlots: number }>
   | Command<'AcceptPlacement', Record<never, never>>
   | Command<'DeclinePlacement', { note: string }>
   | Command<'LapseAcceptanceWindow', { deadlineId: string }>

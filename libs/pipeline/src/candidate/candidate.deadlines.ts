@@ -21,6 +21,10 @@ function deadline(state: CandidateState & { status: 'active' }, kind: DeadlineKi
  */
 export function candidateDeadlines(state: CandidateState, definition: PipelineDefinition): Deadline[] {
   if (state.status !== 'active') return [];
+  const own = state.application.definition;
+  if (own.id !== definition.id || own.version !== definition.version) {
+    throw new Error(`candidate ${state.application.candidateId} runs ${own.id} v${own.version}, not ${definition.id} v${definition.version}`);
+  }
   const { stage } = state;
   if (stage.kind === 'practicum' && stage.phase === 'in-progress') {
     const step = definition.steps.find((candidate) => candidate.id === state.step.id);

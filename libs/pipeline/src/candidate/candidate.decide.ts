@@ -35,7 +35,7 @@ export function decideCandidate(command: CandidateCommand, state: CandidateState
     case 'RecordSelectionOutcome':
       return recordSelectionOutcome(command, state, definition);
     case 'EnrolInTraining':
-      return enrolInTraining(command, state);
+      return enrolInTraining(command, state, definition);
     case 'RecordTrainingResult':
       return recordTrainingResult(command, state, definition);
     case 'StartPracticum':

@@ -67,7 +67,18 @@ describe('a graduate candidate on the Bắc Giang track', () => {
     candidate.run({ type: 'EndTrialPeriod', actor: scheduler, deadlineId: 'candidate-1/trial-end/3' }, at('2028-04-01T01:00:00Z'));
     candidate.run({ type: 'EvaluateTrial', actor: tanYenBoard, passed: true, comments: 'Đạt yêu cầu' }, at('2028-04-05T02:00:00Z'));
     candidate.run({ type: 'AddToSuccessionPlanning', actor: province, posts: ['commune-chairman', 'party-secretary'] }, at('2028-05-01T02:00:00Z'));
-    expect(candidate.state()).toEqual({ status: 'completed', application: expect.any(Object), placement: 'commune-civil-servant', planning: ['commune-chairman', 'party-secretary'] });
+    expect(candidate.state()).toEqual({
+      status: 'completed',
+      application: expect.any(Object),
+      placement: 'commune-civil-servant',
+      placedIn: expect.objectContaining({ commune: need.commune, title: need.title }),
+      recruitment: { number: '120/QĐ-SNV', date: '2027-03-15', issuer: 'Sở Nội vụ' },
+      planning: ['commune-chairman', 'party-secretary'],
+    });
+    // After placement a person can still leave, and the reports count it.
+    const [left] = candidate.run({ type: 'ExitCandidate', actor: tanYenBoard, reason: 'transferred', note: 'Chuyển công tác lên huyện' }, at('2029-01-10T02:00:00Z'));
+    expect(left).toEqual({ type: 'CandidateExited', data: { reason: 'transferred', stepId: 'completed', note: 'Chuyển công tác lên huyện' } });
+    expect(candidate.decide({ type: 'ReverseExit', actor: province, reason: 'Nhập sai' }, at('2029-01-11T02:00:00Z')).kind).toBe('accepted');
   });
 
   it('keeps a district board to its own district', () => {

@@ -1,7 +1,7 @@
 import type { Scores } from '../round/ranking';
 import type { PlacementKind, SuccessionPost } from '../reference/positions';
 import type { ExitReason } from '../reference/exit-reasons';
-import type { CandidateApplication, CandidateEvent, CommuneRef, StepRef } from './candidate.events';
+import type { CandidateApplication, CandidateEvent, CommuneRef, DecisionDocument, StepRef } from './candidate.events';
 
 export interface Offer {
   commune: CommuneRef;
@@ -31,13 +31,30 @@ export interface ActiveCandidate {
   /** Counts timed periods started; part of each deadline id so a stale timer is recognisable. */
   timerVersion: number;
   placement?: PlacementKind;
+  /** Kept for the outcome reports once the candidate accepts an offer and is recruited. */
+  placedIn?: Offer;
+  recruitment?: DecisionDocument;
+}
+
+export interface CompletedCandidate {
+  status: 'completed';
+  application: CandidateApplication;
+  placement?: PlacementKind;
+  placedIn?: Offer;
+  recruitment?: DecisionDocument;
+  planning: SuccessionPost[];
 }
 
 export type CandidateState =
   | { status: 'none' }
   | ActiveCandidate
-  | { status: 'exited'; application: CandidateApplication; reason: ExitReason; stepId: string; before: ActiveCandidate }
-  | { status: 'completed'; application: CandidateApplication; placement?: PlacementKind; planning: SuccessionPost[] };
+  | { status: 'exited'; application: CandidateApplication; reason: ExitReason; stepId: string; before: ActiveCandidate | CompletedCandidate }
+  | CompletedCandidate;
+
+function completed(state: ActiveCandidate, planning: SuccessionPost[]): CompletedCandidate {
+  const { application, placement, placedIn, recruitment } = state;
+  return { status: 'completed', application, placement, placedIn, recruitment, planning };
+}
 
 export const initialCandidateState: CandidateState = { status: 'none' };
 
@@ -98,15 +115,20 @@ export function evolveCandidate(state: CandidateState, event: CandidateEvent): C
       const { commune, title, placementKind, acceptBy, deadlineVersion } = event.data;
       return withStage(state, { kind: 'assignment', phase: 'offered', offer: { commune, title, placementKind, acceptBy } }, { timerVersion: deadlineVersion });
     }
-    case 'PlacementAccepted':
-      return state.status === 'active' ? withStage(state, { kind: 'assignment', phase: 'accepted', offer: offerOf(state.stage) }, { placement: offerOf(state.stage).placementKind }) : state;
+    case 'PlacementAccepted': {
+      if (state.status !== 'active') return state;
+      const offer = offerOf(state.stage);
+      return withStage(state, { kind: 'assignment', phase: 'accepted', offer }, { placement: offer.placementKind, placedIn: offer });
+    }
     case 'PlacementDeclined':
     case 'AcceptanceWindowLapsed':
       return withStage(state, { kind: 'assignment', phase: 'awaiting-offer' });
     case 'LabourContractStarted':
       return state.status === 'active' ? withStage(state, { kind: 'assignment', phase: 'contracted', offer: offerOf(state.stage) }) : state;
     case 'RecruitmentDecided':
-      return state.status === 'active' ? withStage(state, { kind: 'assignment', phase: 'recruited', offer: offerOf(state.stage) }) : state;
+      return state.status === 'active'
+        ? withStage(state, { kind: 'assignment', phase: 'recruited', offer: offerOf(state.stage) }, { recruitment: event.data.decision })
+        : state;
     case 'TrialStarted':
       return state.status === 'active'
         ? withStage(state, { kind: 'assignment', phase: 'in-trial', offer: offerOf(state.stage), trialEndsOn: event.data.endsOn }, { timerVersion: event.data.deadlineVersion })
@@ -118,17 +140,17 @@ export function evolveCandidate(state: CandidateState, event: CandidateEvent): C
     case 'TrialEvaluated':
       return state.status === 'active' && event.data.passed ? withStage(state, { kind: 'assignment', phase: 'trial-passed', offer: offerOf(state.stage) }) : state;
     case 'AddedToSuccessionPlanning':
-      return state.status === 'active'
-        ? { status: 'completed', application: state.application, placement: state.placement, planning: event.data.posts }
-        : state;
+      return state.status === 'active' ? completed(state, event.data.posts) : state;
     case 'CandidateCompletedProgramme':
-      return state.status === 'active' ? { status: 'completed', application: state.application, placement: state.placement, planning: [] } : state;
+      return state.status === 'active' ? completed(state, []) : state;
     case 'CandidateExited':
-      return state.status === 'active'
+      return state.status === 'active' || state.status === 'completed'
         ? { status: 'exited', application: state.application, reason: event.data.reason, stepId: event.data.stepId, before: state }
         : state;
     case 'CandidateExitReversed':
-      return state.status === 'exited' ? state.before : state;
+      if (state.status !== 'exited') return state;
+      // A timer that came due while the candidate was out was ignored: resume under a fresh deadline id.
+      return state.before.status === 'active' ? { ...state.before, timerVersion: state.before.timerVersion + 1 } : state.before;
     default: {
       const unknown: never = event;
       throw new Error(`unknown candidate event ${JSON.stringify(unknown)}`);

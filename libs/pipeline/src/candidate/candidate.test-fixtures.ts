@@ -23,6 +23,7 @@ export const need: NeedSnapshot = {
   title: 'finance-accounting',
   acceptedMajors: ['Kế toán', 'Tài chính – Ngân hàng'],
   approved: true,
+  definition: { id: 'bac-giang-graduate', version: 1 },
 };
 
 export const application: Extract<CandidateCommand, { type: 'ApplyForNeed' }> = {

@@ -6,6 +6,8 @@ import type { PipelineDefinition } from './pipeline-definition';
 import { SOURCE_CADRE_18_MONTHS_V1 } from './source-cadre-18-months.v1';
 import { validateDefinition } from './validate-definition';
 
+const diploma = { number: 'TCLLCT-HC/2027/15', date: '2027-07-30', issuer: 'Trường Chính trị tỉnh' };
+
 describe('pipeline definitions as versioned data', () => {
   it('ships the Bắc Giang graduate track and an 18-month programme, both valid', () => {
     expect(validateDefinition(BAC_GIANG_GRADUATE_V1)).toEqual([]);
@@ -34,17 +36,21 @@ describe('pipeline definitions as versioned data', () => {
 
   it('runs the 18-month programme without code changes: training in four parts, one month at the sending unit, then done', () => {
     const candidate = journey(SOURCE_CADRE_18_MONTHS_V1);
-    const apply = { ...application, education: { ...application.education, studyMode: 'part-time' as const } };
+    const apply = {
+      ...application,
+      need: { ...application.need, definition: { id: 'source-cadre-18-months', version: 1 } },
+      education: { ...application.education, studyMode: 'part-time' as const },
+    };
     const [applied] = candidate.run(apply, at('2026-01-05T02:00:00Z'));
     expect(applied).toMatchObject({ data: { firstStep: { id: 'training', kind: 'training' }, definition: { id: 'source-cadre-18-months', version: 1 } } });
     candidate.run({ type: 'EnrolInTraining', actor: school, classId: 'k18', startsOn: '2026-02-01T01:00:00Z', plannedEnd: '2027-08-01T01:00:00Z' }, at('2026-01-20T02:00:00Z'));
     const threeParts = candidate.decide(
-      { type: 'RecordTrainingResult', actor: school, classId: 'k18', result: 'passed', certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.slice(0, 3).map((part) => ({ partId: part.id, number: part.id })) },
+      { type: 'RecordTrainingResult', actor: school, classId: 'k18', result: 'passed', diploma, certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.slice(0, 3).map((part) => ({ partId: part.id, number: part.id })) },
       at('2027-08-01T01:00:00Z'),
     );
-    expect(threeParts).toMatchObject({ error: { code: 'CERTIFICATES_INCOMPLETE', details: { missing: ['leadership-skills'] } } });
+    expect(threeParts).toMatchObject({ error: { code: 'CERTIFICATES_INCOMPLETE', details: { missingPartIds: ['leadership-skills'] } } });
     candidate.run(
-      { type: 'RecordTrainingResult', actor: school, classId: 'k18', result: 'passed', certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.map((part) => ({ partId: part.id, number: part.id })) },
+      { type: 'RecordTrainingResult', actor: school, classId: 'k18', result: 'passed', diploma, certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.map((part) => ({ partId: part.id, number: part.id })) },
       at('2027-08-01T01:00:00Z'),
     );
     const [started] = candidate.run({ type: 'StartPracticum', actor: province, district: '216', department: 'UBND xã Ngọc Vân', startsOn: '2027-08-03T01:00:00Z' }, at('2027-08-02T02:00:00Z'));

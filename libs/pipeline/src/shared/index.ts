@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './deadline';
 export * from './decision';
 export * from './specification';
+export * from './text';

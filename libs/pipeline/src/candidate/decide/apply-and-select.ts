@@ -3,6 +3,7 @@ import type { PipelineDefinition } from '../../definition/pipeline-definition';
 import { isCode } from '../../reference/label';
 import { PRIOR_POSITIONS } from '../../reference/positions';
 import { accept, reject, type Decision } from '../../shared/decision';
+import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
 import type { CandidateState } from '../candidate.state';
@@ -17,6 +18,9 @@ export function apply(command: Apply, state: CandidateState, now: Date, definiti
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board', 'district-board']),
     () => notYourDistrict(command.actor, need.commune.districtCode),
+    () => (need.definition.id !== definition.id || need.definition.version !== definition.version
+      ? refuse('DEFINITION_MISMATCH', `the round runs ${need.definition.id} v${need.definition.version}, not ${definition.id} v${definition.version}`, { round: need.definition })
+      : undefined),
     () => (state.status !== 'none' ? refuse('CANDIDATE_ALREADY_APPLIED', 'this candidate has already applied in this round') : undefined),
     () => (!need.approved ? refuse('NEED_NOT_APPROVED', `need ${need.needId} is not approved by the province`) : undefined),
     () => (command.fullName.trim() === '' ? invalidField('fullName', 'must not be empty') : undefined),
@@ -38,11 +42,11 @@ export function apply(command: Apply, state: CandidateState, now: Date, definiti
       candidateId: command.candidateId,
       roundId: need.roundId,
       needId: need.needId,
-      commune: need.commune,
+      commune: { ...need.commune, name: nfc(need.commune.name) },
       title: need.title,
-      fullName: command.fullName,
+      fullName: nfc(command.fullName),
       birthDate: command.birthDate,
-      education,
+      education: { ...education, major: nfc(education.major), institution: nfc(education.institution) },
       ...(command.priorPosition ? { priorPosition: command.priorPosition } : {}),
       definition: { id: definition.id, version: definition.version },
       appliedAt: now.toISOString(),
@@ -81,6 +85,9 @@ export function recordSelectionOutcome(
   );
   if (refused || state.status !== 'active') return refused!;
   const { rank, total } = command;
+  if (command.outcome === 'withdrew') {
+    return accept({ type: 'CandidateExited', data: { reason: 'withdrew', stepId: state.step.id, note: 'withdrew during selection' } });
+  }
   if (command.outcome === 'not-selected') {
     return accept({ type: 'CandidateExited', data: { reason: 'failed-selection', stepId: state.step.id, note: `rank ${rank}, total ${total}` } });
   }

@@ -3,6 +3,7 @@ import { isCode } from '../../reference/label';
 import { PLACEMENT_KINDS } from '../../reference/positions';
 import { addDays, addMonths } from '../../shared/calendar';
 import { accept, type Decision } from '../../shared/decision';
+import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
 import type { ActiveCandidate, CandidateState, Offer } from '../candidate.state';
@@ -23,18 +24,20 @@ export function offerPlacement(command: Of<'OfferPlacement'>, state: CandidateSt
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board']),
     () => wrongStage(state, 'assignment', ['awaiting-offer']),
+    () => (state.status === 'active' && command.title !== state.application.title
+      ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, { registered: state.application.title })
+      : undefined),
     () => (command.openSlots < 1 ? refuse('NO_OPEN_SLOT', `commune ${command.commune.name} has no open slot for ${command.title}`) : undefined),
-    () => (command.placementKind !== undefined && !isCode(PLACEMENT_KINDS, command.placementKind) ? invalidField('placementKind', 'must be a known placement kind') : undefined),
-    () => (definition.requiredOutcomeFields.includes('placementKind') && !command.placementKind ? invalidField('placementKind', 'is required by this programme for its outcome reports') : undefined),
+    () => (!isCode(PLACEMENT_KINDS, command.placementKind) ? invalidField('placementKind', `must be one of: ${Object.keys(PLACEMENT_KINDS).join(', ')}`) : undefined),
   );
   if (refused || state.status !== 'active') return refused!;
   const { commune, title } = command;
   return accept({
     type: 'PlacementOffered',
     data: {
-      commune,
+      commune: { ...commune, name: nfc(commune.name) },
       title,
-      placementKind: command.placementKind ?? 'commune-civil-servant',
+      placementKind: command.placementKind,
       acceptBy: addDays(now, definition.assignment!.acceptanceWindowDays).toISOString(),
       deadlineVersion: state.timerVersion + 1,
     },
@@ -49,13 +52,14 @@ export function answerOffer(command: Of<'AcceptPlacement'> | Of<'DeclinePlacemen
   );
   if (refused || state.status !== 'active') return refused!;
   const offer = offerOf(state)!;
-  if (now.getTime() > Date.parse(offer.acceptBy)) {
+  // The window is [offer, acceptBy): at acceptBy the lapse timer owns the outcome.
+  if (now.getTime() >= Date.parse(offer.acceptBy)) {
     return refuse('ACCEPTANCE_WINDOW_LAPSED', `the offer had to be answered by ${offer.acceptBy}`, { acceptBy: offer.acceptBy });
   }
   if (command.type === 'AcceptPlacement') return accept({ type: 'PlacementAccepted', data: { acceptedAt: now.toISOString() } });
   return accept<CandidateEvent>(
-    { type: 'PlacementDeclined', data: { declinedAt: now.toISOString(), note: command.note } },
-    { type: 'CandidateExited', data: { reason: 'declined-placement', stepId: state.step.id, note: command.note } },
+    { type: 'PlacementDeclined', data: { declinedAt: now.toISOString(), note: nfc(command.note) } },
+    { type: 'CandidateExited', data: { reason: 'declined-placement', stepId: state.step.id, note: nfc(command.note) } },
   );
 }
 
@@ -99,7 +103,7 @@ export function startTrial(command: Of<'StartTrial'>, state: CandidateState, def
   );
   if (refused || state.status !== 'active') return refused!;
   const endsOn = addMonths(new Date(command.startsOn), definition.assignment!.trialMonths).toISOString();
-  return accept({ type: 'TrialStarted', data: { tasks: command.tasks, startsOn: command.startsOn, endsOn, deadlineVersion: state.timerVersion + 1 } });
+  return accept({ type: 'TrialStarted', data: { tasks: command.tasks.map(nfc).filter((task) => task !== ''), startsOn: command.startsOn, endsOn, deadlineVersion: state.timerVersion + 1 } });
 }
 
 export function endTrialPeriod(command: Of<'EndTrialPeriod'>, state: CandidateState, now: Date): Decision<CandidateEvent> {
@@ -115,7 +119,8 @@ export function evaluateTrial(command: Of<'EvaluateTrial'>, state: CandidateStat
     forOfferedDistrict(command, state),
   );
   if (refused || state.status !== 'active') return refused!;
-  const evaluated: CandidateEvent = { type: 'TrialEvaluated', data: { passed: command.passed, comments: command.comments } };
+  const comments = nfc(command.comments);
+  const evaluated: CandidateEvent = { type: 'TrialEvaluated', data: { passed: command.passed, comments } };
   if (command.passed) return accept(evaluated);
-  return accept<CandidateEvent>(evaluated, { type: 'CandidateExited', data: { reason: 'failed-trial', stepId: state.step.id, note: command.comments } });
+  return accept<CandidateEvent>(evaluated, { type: 'CandidateExited', data: { reason: 'failed-trial', stepId: state.step.id, note: comments } });
 }

@@ -3,6 +3,7 @@ import { EXIT_REASONS, type ExitReason } from '../../reference/exit-reasons';
 import { isCode } from '../../reference/label';
 import { SUCCESSION_POSTS } from '../../reference/positions';
 import { accept, type Decision } from '../../shared/decision';
+import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
 import type { CandidateState } from '../candidate.state';
@@ -22,7 +23,11 @@ const REASON_STEP: Partial<Record<ExitReason, Exclude<StepKind, 'needs'>>> = {
   'contract-ended': 'assignment',
 };
 
+/** After placement a person can still leave; the reports count these departures too. */
+const AFTER_COMPLETION: readonly ExitReason[] = ['illness', 'death', 'resigned', 'transferred'];
+
 export function exitCandidate(command: Of<'ExitCandidate'>, state: CandidateState, definition: PipelineDefinition): Decision<CandidateEvent> {
+  if (state.status === 'completed') return exitAfterCompletion(command, state, definition);
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board', 'district-board', 'political-school']),
     () => notActive(state),
@@ -40,7 +45,22 @@ export function exitCandidate(command: Of<'ExitCandidate'>, state: CandidateStat
   if (requiredStep && requiredStep !== state.step.kind) {
     return refuse('EXIT_REASON_NOT_FOR_STEP', `${command.reason} applies to the ${requiredStep} step; the candidate is at ${state.step.id}`, { requiredStep });
   }
-  return accept({ type: 'CandidateExited', data: { reason: command.reason, stepId: state.step.id, note: command.note } });
+  return accept({ type: 'CandidateExited', data: { reason: command.reason, stepId: state.step.id, note: nfc(command.note) } });
+}
+
+function exitAfterCompletion(command: Of<'ExitCandidate'>, state: CandidateState & { status: 'completed' }, definition: PipelineDefinition): Decision<CandidateEvent> {
+  const district = state.placedIn?.commune.districtCode ?? state.application.commune.districtCode;
+  const refused = firstOf(
+    () => roleNotAllowed(command.actor, ['province-board', 'district-board']),
+    () => notYourDistrict(command.actor, district),
+    () => (!AFTER_COMPLETION.includes(command.reason)
+      ? refuse('EXIT_REASON_NOT_FOR_STEP', `after completion a candidate can leave only through: ${AFTER_COMPLETION.join(', ')}`)
+      : undefined),
+    () => (!definition.allowedExitReasons.includes(command.reason)
+      ? refuse('EXIT_REASON_NOT_ALLOWED', `${definition.id} v${definition.version} does not allow the exit reason ${command.reason}`)
+      : undefined),
+  );
+  return refused ?? accept({ type: 'CandidateExited', data: { reason: command.reason, stepId: 'completed', note: nfc(command.note) } });
 }
 
 /** Only the province reverses an exit, and it must say why; the exit stays in the history. */
@@ -50,7 +70,7 @@ export function reverseExit(command: Of<'ReverseExit'>, state: CandidateState): 
     () => (state.status !== 'exited' ? refuse('CANDIDATE_NOT_EXITED', `the candidate is ${state.status}, not exited`) : undefined),
     () => (command.reason.trim() === '' ? invalidField('reason', 'must state why the exit is reversed') : undefined),
   );
-  return refused ?? accept({ type: 'CandidateExitReversed', data: { reason: command.reason } });
+  return refused ?? accept({ type: 'CandidateExitReversed', data: { reason: nfc(command.reason) } });
 }
 
 export function addToSuccessionPlanning(command: Of<'AddToSuccessionPlanning'>, state: CandidateState): Decision<CandidateEvent> {

@@ -1,6 +1,7 @@
 import type { PipelineDefinition } from '../../definition/pipeline-definition';
 import { addMonths, withinMonths } from '../../shared/calendar';
 import { accept, type Decision } from '../../shared/decision';
+import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
 import type { ActiveCandidate, CandidateState } from '../candidate.state';
@@ -28,10 +29,10 @@ export function startPracticum(
     const allowed = minMonths === maxMonths ? `exactly ${minMonths} months` : `${minMonths} to ${maxMonths} months`;
     return refuse('PRACTICUM_LENGTH_OUT_OF_BOUNDS', `a practicum lasts ${allowed}`, { minMonths, maxMonths });
   }
-  const { district, department, startsOn } = command;
+  const { district, startsOn } = command;
   return accept({
     type: 'PracticumStarted',
-    data: { stepId: state.step.id, district, department, startsOn, endsOn: end.toISOString(), deadlineVersion: state.timerVersion + 1 },
+    data: { stepId: state.step.id, district, department: nfc(command.department), startsOn, endsOn: end.toISOString(), deadlineVersion: state.timerVersion + 1 },
   });
 }
 
@@ -54,9 +55,10 @@ export function evaluatePracticum(
     () => (state.status === 'active' && 'district' in state.stage ? notYourDistrict(command.actor, state.stage.district) : undefined),
   );
   if (refused || state.status !== 'active') return refused!;
-  const evaluated: CandidateEvent = { type: 'PracticumEvaluated', data: { stepId: state.step.id, satisfactory: command.satisfactory, comments: command.comments } };
+  const comments = nfc(command.comments);
+  const evaluated: CandidateEvent = { type: 'PracticumEvaluated', data: { stepId: state.step.id, satisfactory: command.satisfactory, comments } };
   if (!command.satisfactory) {
-    return accept<CandidateEvent>(evaluated, { type: 'CandidateExited', data: { reason: 'unsatisfactory-practicum', stepId: state.step.id, note: command.comments } });
+    return accept<CandidateEvent>(evaluated, { type: 'CandidateExited', data: { reason: 'unsatisfactory-practicum', stepId: state.step.id, note: comments } });
   }
   return accept<CandidateEvent>(evaluated, advanceFrom(state, definition));
 }

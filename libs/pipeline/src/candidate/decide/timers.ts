@@ -22,7 +22,8 @@ export function staleOrEarly(
   dueAt: (state: ActiveCandidate) => string,
   now: Date,
 ): Decision<CandidateEvent> | undefined {
-  const refused = roleNotAllowed(command.actor as never, ['system', 'province-board']);
+  // Only the scheduler fires timers; people end periods through their own commands (exit, evaluation).
+  const refused = roleNotAllowed(command.actor as never, ['system']);
   if (refused) return refused;
   if (state.status !== 'active') return ignore(`the candidate is ${state.status}; deadline ${command.deadlineId} no longer applies`);
   if (!isRunning(state)) return ignore(`no ${kind} period is running; deadline ${command.deadlineId} no longer applies`);
