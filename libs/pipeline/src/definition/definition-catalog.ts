@@ -31,10 +31,19 @@ export function publishDefinition(catalog: DefinitionCatalog, definition: Pipeli
       details: { latest, given: definition.version },
     };
   }
-  const frozen = Object.freeze(structuredClone(definition));
+  const frozen = deepFreeze(structuredClone(definition));
   const next = new Map(catalog);
   next.set(definition.id, new Map(versions).set(definition.version, frozen));
   return next;
+}
+
+/** A published version must not change under running candidates, not even one nested number. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export function findDefinition(catalog: DefinitionCatalog, id: string, version: number): PipelineDefinition | undefined {

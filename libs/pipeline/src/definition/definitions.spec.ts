@@ -23,12 +23,14 @@ describe('pipeline definitions as versioned data', () => {
       steps: [BAC_GIANG_GRADUATE_V1.steps[2], { id: 'training', kind: 'practicum', label: { vi: 'x', en: 'x' } }],
       selection: { ...BAC_GIANG_GRADUATE_V1.selection!, weights: { test: 0.5, academic: 0.5, interview: 0.5 } },
       allowedExitReasons: ['withdrew', 'abducted' as never],
+      assignment: { ...BAC_GIANG_GRADUATE_V1.assignment!, trialMonths: 0 },
     };
     expect(validateDefinition(broken)).toEqual([
       'id: lowercase letters, digits and hyphens only',
       'steps[1].id: "training" is used twice',
       'steps[1].duration: required for a practicum step',
       'steps[0]: a programme starts by registering needs',
+      'assignment.trialMonths: whole months ≥ 1',
       'selection.weights: must sum to 1',
       'allowedExitReasons: "abducted" is not a known exit reason',
     ]);
@@ -74,6 +76,10 @@ describe('pipeline definitions as versioned data', () => {
     if ('code' in next) throw new Error(next.message);
     expect(latestDefinition(next, 'bac-giang-graduate')?.version).toBe(2);
     expect(findDefinition(next, 'bac-giang-graduate', 1)?.steps[3].duration).toEqual({ minMonths: 3, maxMonths: 3 });
+    const published = findDefinition(next, 'bac-giang-graduate', 2)!;
+    expect(() => {
+      (published.steps[3].duration as { minMonths: number }).minMonths = 5;
+    }).toThrow(TypeError);
 
     const candidate = journey(BAC_GIANG_GRADUATE_V1);
     candidate.run(application, at('2026-03-02T02:00:00Z'));

@@ -21,8 +21,16 @@ export function validateDefinition(definition: PipelineDefinition): string[] {
   if (assignmentAt >= 0 && assignmentAt !== kinds.length - 1) problems.push('steps: commune assignment comes last');
   if (kinds.includes('selection') && !definition.selection) problems.push('selection: rules are required by the selection step');
   if (kinds.includes('assignment') && !definition.assignment) problems.push('assignment: rules are required by the assignment step');
+  if (!definition.registrationReminderDaysBefore.every(isWholeDays)) problems.push('registrationReminderDaysBefore: whole days ≥ 1');
+  if (definition.assignment) {
+    const { acceptanceWindowDays, trialMonths, acceptanceReminderDaysBefore, trialReminderDaysBefore } = definition.assignment;
+    if (!isWholeDays(acceptanceWindowDays)) problems.push('assignment.acceptanceWindowDays: whole days ≥ 1');
+    if (!Number.isInteger(trialMonths) || trialMonths < 1) problems.push('assignment.trialMonths: whole months ≥ 1');
+    if (![...acceptanceReminderDaysBefore, ...trialReminderDaysBefore].every(isWholeDays)) problems.push('assignment reminders: whole days ≥ 1');
+  }
   if (definition.selection) {
     const { test, academic, interview } = definition.selection.weights;
+    if ([test, academic, interview].some((weight) => !(weight >= 0))) problems.push('selection.weights: each ≥ 0');
     if (Math.abs(test + academic + interview - 1) > 1e-9) problems.push('selection.weights: must sum to 1');
     if (definition.selection.passMark < 0 || definition.selection.passMark > 100) problems.push('selection.passMark: between 0 and 100');
   }
@@ -30,6 +38,10 @@ export function validateDefinition(definition: PipelineDefinition): string[] {
     if (!isCode(EXIT_REASONS, reason)) problems.push(`allowedExitReasons: "${reason}" is not a known exit reason`);
   }
   return problems;
+}
+
+function isWholeDays(days: number): boolean {
+  return Number.isInteger(days) && days >= 1;
 }
 
 function validateStep(step: StepDefinition, at: string): string[] {
@@ -42,7 +54,7 @@ function validateStep(step: StepDefinition, at: string): string[] {
   }
   const partIds = (step.parts ?? []).map((part) => part.id);
   if (new Set(partIds).size !== partIds.length) problems.push(`${at}.parts: each part id once`);
-  if ((step.reminderDaysBefore ?? []).some((days) => !Number.isInteger(days) || days < 1)) {
+  if (!(step.reminderDaysBefore ?? []).every(isWholeDays)) {
     problems.push(`${at}.reminderDaysBefore: whole days ≥ 1`);
   }
   return problems;

@@ -10,13 +10,15 @@ export interface SelectionCandidate {
   candidateId: string;
   scores: Scores;
   appliedAt: string;
+  /** Withdrew before the results: listed last, never takes a place. */
+  withdrew?: boolean;
 }
 
 export type TieBreak = SelectionRules['tieBreak'][number];
 /** The rules' tie-breaks, then candidateId, so no two candidates ever share a rank. */
 export type TieBreakStep = TieBreak | 'candidateId';
 
-export type SelectionOutcome = 'selected' | 'not-selected';
+export type SelectionOutcome = 'selected' | 'not-selected' | 'withdrew';
 
 export interface RankedCandidate extends SelectionCandidate {
   total: number;
@@ -73,10 +75,11 @@ function compare(a: Scored, b: Scored, steps: TieBreakStep[]): { order: number; 
 export function rankCandidates(candidates: readonly SelectionCandidate[], rules: SelectionRules, seats: number): RankedCandidate[] {
   const steps = tieBreakOrder(rules);
   const scored = candidates.map((candidate) => ({ ...candidate, total: weightedTotal(candidate.scores, rules.weights) }));
-  const ordered = [...scored].sort((a, b) => compare(a, b, steps).order);
+  // Those who withdrew go after everyone else, in the same order among themselves.
+  const ordered = [...scored].sort((a, b) => Number(!!a.withdrew) - Number(!!b.withdrew) || compare(a, b, steps).order);
   let selected = 0;
   return ordered.map((candidate, index) => {
-    const wins = candidate.total >= rules.passMark && selected < seats;
+    const wins = !candidate.withdrew && candidate.total >= rules.passMark && selected < seats;
     if (wins) selected += 1;
     return {
       candidateId: candidate.candidateId,
@@ -84,7 +87,7 @@ export function rankCandidates(candidates: readonly SelectionCandidate[], rules:
       appliedAt: candidate.appliedAt,
       total: candidate.total,
       rank: index + 1,
-      outcome: wins ? 'selected' : 'not-selected',
+      outcome: candidate.withdrew ? 'withdrew' : wins ? 'selected' : 'not-selected',
       decidedBy: index === 0 ? null : compare(ordered[index - 1], candidate, steps).by,
     };
   });

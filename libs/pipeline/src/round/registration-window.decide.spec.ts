@@ -54,6 +54,11 @@ describe('extending the registration window', () => {
 describe('closing the registration window', () => {
   it('closes when its deadline fires', () => {
     expect(eventsOf(given(initialRoundState, evolveRound, [opened]).when(decideRound, deadlineFires(FIRST_DEADLINE), AFTER_WINDOW))).toEqual([windowClosed]);
+    // A job that fires before the close time is refused, so the queue retries it rather than closing early.
+    expect(given(initialRoundState, evolveRound, [opened]).when(decideRound, deadlineFires(FIRST_DEADLINE), DURING_WINDOW)).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'DEADLINE_NOT_YET_DUE', details: { dueAt: CLOSES_AT } },
+    });
   });
 
   it('ignores, with a reason, a deadline that an extension made stale', () => {

@@ -43,6 +43,10 @@ export function decideWindowClose(command: RoundCommandOf<'CloseRegistrationWind
     // A job for an earlier version, or one arriving after a close, is stale: nothing to do.
     if (round.status !== 'registering') return ignore(`the registration window is already closed (deadline ${command.deadlineId})`);
     if (command.deadlineId !== current) return ignore(`deadline ${command.deadlineId} is stale: the window was extended, the current deadline is ${current}`);
+    // Refused, not ignored: the job is retried and closes the window when it is really due.
+    if (now.getTime() < Date.parse(round.registrationClosesAt)) {
+      return reject('DEADLINE_NOT_YET_DUE', `deadline ${current} is due at ${round.registrationClosesAt}`, { dueAt: round.registrationClosesAt });
+    }
     return accept(closed);
   }
   if (round.status !== 'registering') return reject('REGISTRATION_WINDOW_CLOSED', 'the registration window is already closed');

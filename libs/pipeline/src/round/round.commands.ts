@@ -21,8 +21,6 @@ export type RoundCommand =
       roundId: string;
       needId: string;
       candidates: SelectionCandidate[];
-      /** The definition's selection rules, passed in by the caller. */
-      rules: SelectionRules;
       actor: Actor;
     }
   | { type: 'CloseRound'; roundId: string; actor: Actor };

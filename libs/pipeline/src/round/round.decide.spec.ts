@@ -37,6 +37,13 @@ describe('opening a recruitment round', () => {
     expect(errorCode(given(initialRoundState, evolveRound).when(decideRound, command, DURING_WINDOW))).toBe('INVALID_REGISTRATION_WINDOW');
   });
 
+  it('fixes the selection rules for the whole round, refusing weights that do not sum to 1', () => {
+    const command = { ...openRound, selectionRules: { ...openRound.selectionRules, weights: { test: 0.4, academic: 0.3, interview: 0.2 } } };
+    expect(errorCode(given(initialRoundState, evolveRound).when(decideRound, command, DURING_WINDOW))).toBe('INVALID_SELECTION_RULES');
+    const [event] = eventsOf(given(initialRoundState, evolveRound).when(decideRound, openRound, DURING_WINDOW));
+    expect(event).toMatchObject({ data: { selectionRules: { weights: { test: 0.4, academic: 0.3, interview: 0.3 }, passMark: 50 } } });
+  });
+
   it.each([
     ['name', { name: ' ' }],
     ['registrationOpensAt', { registrationOpensAt: 'first of March' }],

@@ -1,4 +1,5 @@
 import type { Role } from '../shared/actor';
+import { invalidSelectionRules } from './selection.decide';
 import { accept, ignore, reject, type Decision } from '../shared/decision';
 import { decideNeedApproval, decideNeedAmendment, decideNeedRegistration, decideNeedWithdrawal } from './need.decide';
 import { decideWindowClose, decideWindowExtension } from './registration-window.decide';
@@ -64,7 +65,7 @@ export function decideRound(command: RoundCommand, state: RoundState, now: Date)
 function decideOpening(command: RoundCommandOf<'OpenRound'>, state: RoundState): Decision<RoundEvent> {
   if (state.status !== 'not-opened') return reject('ROUND_ALREADY_OPENED', `round ${state.roundId} is already open`);
   const { roundId, name, provinceCode, definition, registrationOpensAt, registrationClosesAt } = command;
-  const { registrationReminderDaysBefore: reminders, titles } = command;
+  const { registrationReminderDaysBefore: reminders, titles, selectionRules } = command;
   const rejection = firstOf(
     () => (isFilled(roundId) ? undefined : invalidField('roundId', 'must not be blank')),
     () => (isFilled(name) ? undefined : invalidField('name', 'must not be blank')),
@@ -82,6 +83,7 @@ function decideOpening(command: RoundCommandOf<'OpenRound'>, state: RoundState):
         ? undefined
         : invalidField('registrationReminderDaysBefore', 'each must be a whole number of days, at least 1'),
     () => (titles.length > 0 && titles.every(isFilled) ? undefined : invalidField('titles', 'at least one title code, none blank')),
+    () => invalidSelectionRules(selectionRules),
   );
   if (rejection) return rejection;
   return accept({
@@ -95,6 +97,7 @@ function decideOpening(command: RoundCommandOf<'OpenRound'>, state: RoundState):
       registrationClosesAt: new Date(registrationClosesAt).toISOString(),
       registrationReminderDaysBefore: [...reminders],
       titles: [...new Set(titles)],
+      selectionRules: { weights: { ...selectionRules.weights }, passMark: selectionRules.passMark, tieBreak: [...selectionRules.tieBreak] },
     },
   });
 }

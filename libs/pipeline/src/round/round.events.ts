@@ -26,6 +26,8 @@ export interface RoundOpening {
   registrationReminderDaysBefore: number[];
   /** Title codes needs may be registered for in this round. */
   titles: string[];
+  /** Copied from the definition: every need of the round is ranked with the same weights and pass mark. */
+  selectionRules: SelectionRules;
 }
 
 export interface NeedRegistration {

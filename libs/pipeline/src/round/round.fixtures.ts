@@ -44,6 +44,7 @@ export const openRound: Extract<RoundCommand, { type: 'OpenRound' }> = {
   registrationClosesAt: CLOSES_AT,
   registrationReminderDaysBefore: [7, 1],
   titles: TITLES,
+  selectionRules: rules,
   actor: provinceBoard,
 };
 
@@ -58,6 +59,7 @@ export const opened: RoundEvent = {
     registrationClosesAt: CLOSES_AT,
     registrationReminderDaysBefore: [7, 1],
     titles: TITLES,
+    selectionRules: rules,
   },
 };
 

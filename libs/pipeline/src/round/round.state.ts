@@ -1,3 +1,4 @@
+import type { SelectionRules } from '../definition/pipeline-definition';
 import type { Commune, DefinitionRef, RoundEvent } from './round.events';
 
 export interface Need {
@@ -21,6 +22,7 @@ export interface RoundFacts {
   registrationClosesAt: string;
   registrationReminderDaysBefore: readonly number[];
   titles: readonly string[];
+  selectionRules: SelectionRules;
   /** Bumped by each extension, so a close job scheduled for an earlier time is recognisably stale. */
   deadlineVersion: number;
   /** In registration order. */
@@ -49,7 +51,7 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
   switch (event.type) {
     case 'RoundOpened': {
       const { roundId, name, provinceCode, definition, registrationOpensAt, registrationClosesAt } = event.data;
-      const { registrationReminderDaysBefore, titles } = event.data;
+      const { registrationReminderDaysBefore, titles, selectionRules } = event.data;
       return {
         status: 'registering',
         roundId,
@@ -60,6 +62,7 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
         registrationClosesAt,
         registrationReminderDaysBefore,
         titles,
+        selectionRules,
         deadlineVersion: 1,
         needs: [],
       };

@@ -62,7 +62,6 @@ const publish = (candidates: SelectionCandidate[], needId = 'need-ngoc-van'): Ro
   roundId: ROUND_ID,
   needId,
   candidates,
-  rules,
   actor: provinceBoard,
 });
 const selected = (events: RoundEvent[]) =>
@@ -127,9 +126,14 @@ describe('publishing selection results for a need', () => {
     expect(errorCode(when(inSelection, publish([{ ...candidate('c-1', 90, 90, 90), appliedAt: 'yesterday' }])))).toBe('INVALID_FIELD');
   });
 
-  it('refuses rules whose weights do not sum to 1', () => {
-    const command = { ...publish([candidate('c-1', 90, 90, 90)]), rules: { ...rules, weights: { test: 0.4, academic: 0.3, interview: 0.2 } } };
-    expect(errorCode(when(inSelection, command))).toBe('INVALID_SELECTION_RULES');
+  it('ranks a candidate who withdrew last, giving the place to the next one', () => {
+    const ranking = eventsOf(when(inSelection, publish([{ ...candidate('c-best', 99, 99, 99), withdrew: true }, candidate('c-2', 80, 80, 80), candidate('c-3', 70, 70, 70)])));
+    const published = ranking[0] as Extract<RoundEvent, { type: 'SelectionResultsPublished' }>;
+    expect(published.data.ranking.map((r) => [r.candidateId, r.outcome])).toEqual([
+      ['c-2', 'selected'],
+      ['c-3', 'selected'],
+      ['c-best', 'withdrew'],
+    ]);
   });
 
   it('does not give one person two places in a round', () => {

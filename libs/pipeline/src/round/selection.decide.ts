@@ -24,7 +24,8 @@ export function decideResultsPublication(command: RoundCommandOf<'PublishSelecti
   if (round.status !== 'selecting') return reject('SELECTION_NOT_STARTED', 'results can be published only once selection has started');
   const need = findNeed(round, command.needId);
   if ('kind' in need) return need;
-  const { candidates, rules } = command;
+  const { candidates } = command;
+  const rules = round.selectionRules;
   const seats = need.quantity - need.selectedCandidateIds.length;
   const rejection = firstOf(
     () => needWithdrawn(need),
@@ -33,7 +34,6 @@ export function decideResultsPublication(command: RoundCommandOf<'PublishSelecti
       seats > 0
         ? undefined
         : refuse('NEED_CAPACITY_REACHED', `need ${need.needId} has all ${need.quantity} places filled`, { needId: need.needId, quantity: need.quantity }),
-    () => invalidRules(rules),
     () => (candidates.length > 0 ? undefined : refuse('NO_CANDIDATES', 'a publication ranks at least one candidate')),
     ...candidates.map((candidate) => () => invalidCandidate(candidate)),
     () => {
@@ -67,7 +67,9 @@ function isScore(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
 }
 
-function invalidRules(rules: SelectionRules): Rejection | undefined {
+/** Checked once, when the round opens; from then on every need is ranked with these rules. */
+export function invalidSelectionRules(rules: SelectionRules): Rejection | undefined {
+  if (!rules || !rules.weights) return invalidField('selectionRules', 'are required: copy them from the definition');
   const weights = SCORE_FIELDS.map((field) => rules.weights[field]);
   const sum = weights.reduce((total, weight) => total + weight, 0);
   const problem = !weights.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0)

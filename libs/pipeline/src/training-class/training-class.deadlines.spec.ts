@@ -66,6 +66,13 @@ describe('Marking the planned end reached', () => {
     });
   });
 
+  it('refuses a deadline that fires before the planned end, so the job is retried', () => {
+    expect(history([classOpened()]).when(decideTrainingClass, markReached(firstDeadline), at('2026-06-30'))).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'DEADLINE_NOT_YET_DUE' },
+    });
+  });
+
   it('ignores, with a reason, a deadline made stale by an extension', () => {
     const decision = history([classOpened(), extended]).when(decideTrainingClass, markReached(firstDeadline), now);
     expect(decision).toEqual({ kind: 'ignored', reason: expect.stringContaining('extended') });

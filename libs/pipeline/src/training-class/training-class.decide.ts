@@ -39,7 +39,7 @@ export function decideTrainingClass(command: TrainingClassCommand, state: Traini
     case 'CloseClass':
       return whenRunning(state, closeClass);
     case 'MarkPlannedEndReached':
-      return markPlannedEndReached(command, state);
+      return markPlannedEndReached(command, state, now);
     default: {
       const unknown: never = command;
       return unknown;
@@ -69,12 +69,16 @@ function openClass(command: TrainingClassCommandOf<'OpenClass'>, state: Training
   const startsOn = parseInstant(command.startsOn);
   const plannedEnd = parseInstant(command.plannedEnd);
   if (!startsOn || !plannedEnd) {
-    return reject('INVALID_INSTANT', 'startsOn and plannedEnd must be ISO-8601 instants.', {
-      startsOn: command.startsOn,
-      plannedEnd: command.plannedEnd,
-    });
+    const field = startsOn ? 'plannedEnd' : 'startsOn';
+    return reject('INVALID_FIELD', `${field}: must be an ISO-8601 instant`, { field, rule: 'must be an ISO-8601 instant' });
   }
-  const { minMonths, maxMonths } = command.duration;
+  const { minMonths, maxMonths } = command.duration ?? {};
+  if (!(Number.isInteger(minMonths) && Number.isInteger(maxMonths) && minMonths >= 1 && maxMonths >= minMonths)) {
+    return reject('INVALID_FIELD', 'duration: whole months with 1 ≤ minMonths ≤ maxMonths', { field: 'duration', rule: '1 ≤ minMonths ≤ maxMonths' });
+  }
+  if (!command.reminderDaysBefore.every((days) => Number.isInteger(days) && days >= 1)) {
+    return reject('INVALID_FIELD', 'reminderDaysBefore: whole days ≥ 1', { field: 'reminderDaysBefore', rule: 'whole days ≥ 1' });
+  }
   if (!withinMonths(startsOn, plannedEnd, minMonths, maxMonths)) {
     return reject(
       'TRAINING_LENGTH_OUT_OF_BOUNDS',
@@ -105,7 +109,7 @@ function openClass(command: TrainingClassCommandOf<'OpenClass'>, state: Training
 
 function enrolCandidate(command: TrainingClassCommandOf<'EnrolCandidate'>, state: OpenedTrainingClass, now: Date): Result {
   if (state.status === 'ended' || now.getTime() >= Date.parse(state.plannedEnd)) {
-    return reject('CLASS_CLOSED', 'Enrolment is closed: the class has reached its planned end.', {
+    return reject('CLASS_ENDED', 'Enrolment is closed: the class has reached its planned end.', {
       plannedEnd: state.plannedEnd,
     });
   }
@@ -117,13 +121,19 @@ function enrolCandidate(command: TrainingClassCommandOf<'EnrolCandidate'>, state
 
 function extendClass(command: TrainingClassCommandOf<'ExtendClass'>, state: OpenedTrainingClass): Result {
   const requested = parseInstant(command.plannedEnd);
-  if (!requested) return reject('INVALID_INSTANT', 'plannedEnd must be an ISO-8601 instant.', { plannedEnd: command.plannedEnd });
+  if (!requested) return reject('INVALID_FIELD', 'plannedEnd: must be an ISO-8601 instant', { field: 'plannedEnd', rule: 'must be an ISO-8601 instant' });
   const current = new Date(state.plannedEnd);
   const latest = addMonths(new Date(state.startsOn), state.duration.maxMonths);
-  if (requested.getTime() <= current.getTime() || requested.getTime() > latest.getTime()) {
+  if (requested.getTime() <= current.getTime()) {
+    return reject('EXTENSION_NOT_LATER', `an extension must move the planned end later than ${state.plannedEnd}`, {
+      currentPlannedEnd: state.plannedEnd,
+      requested: requested.toISOString(),
+    });
+  }
+  if (requested.getTime() > latest.getTime()) {
     return reject(
       'EXTENSION_BEYOND_LIMIT',
-      `An extension must move the planned end later, to at most ${state.duration.maxMonths} calendar months after the start.`,
+      `An extension may move the planned end to at most ${state.duration.maxMonths} calendar months after the start.`,
       { currentPlannedEnd: state.plannedEnd, latestAllowed: latest.toISOString(), requested: requested.toISOString() },
     );
   }
@@ -163,13 +173,17 @@ function closeClass(state: OpenedTrainingClass): Result {
 }
 
 /** A timed command: when it no longer matches the class, it is ignored rather than refused. */
-function markPlannedEndReached(command: TrainingClassCommandOf<'MarkPlannedEndReached'>, state: TrainingClassState): Result {
+function markPlannedEndReached(command: TrainingClassCommandOf<'MarkPlannedEndReached'>, state: TrainingClassState, now: Date): Result {
   if (state.status === 'not-opened') return ignore(`Deadline ${command.deadlineId} is for a class that was never opened.`);
   if (state.status === 'closed') return ignore(`Deadline ${command.deadlineId} is stale: the class is closed.`);
   if (state.status === 'ended') return ignore(`Deadline ${command.deadlineId} is stale: the planned end was already recorded.`);
   const current = plannedEndDeadlineId(state);
   if (command.deadlineId !== current) {
     return ignore(`Deadline ${command.deadlineId} is stale: the class was extended since; the current deadline is ${current}.`);
+  }
+  // Refused, not ignored: the job is retried and marks the end when it is really due.
+  if (now.getTime() < Date.parse(state.plannedEnd)) {
+    return reject('DEADLINE_NOT_YET_DUE', `deadline ${current} is due at ${state.plannedEnd}`, { dueAt: state.plannedEnd });
   }
   return accept({
     type: 'TrainingClassPlannedEndReached',

@@ -56,14 +56,14 @@ describe('Enrolling a candidate in a class', () => {
     });
   });
 
-  it.each<[string, TrainingClassEvent[], Date]>([
-    ['at its planned end', [classOpened()], at('2026-07-01')],
-    ['once the planned end was marked reached', [classOpened(), plannedEndReached(vn('2026-07-01'))], at('2026-06-01')],
-    ['once closed', [classOpened(), closed], at('2026-01-05')],
-  ])('is refused %s', (_, events, now) => {
+  it.each<[string, TrainingClassEvent[], Date, string]>([
+    ['at its planned end', [classOpened()], at('2026-07-01'), 'CLASS_ENDED'],
+    ['once the planned end was marked reached', [classOpened(), plannedEndReached(vn('2026-07-01'))], at('2026-06-01'), 'CLASS_ENDED'],
+    ['once closed', [classOpened(), closed], at('2026-01-05'), 'CLASS_CLOSED'],
+  ])('is refused %s', (_, events, now, code) => {
     expect(history(events).when(decideTrainingClass, enrol('cand-9'), now)).toMatchObject({
       kind: 'rejected',
-      error: { code: 'CLASS_CLOSED' },
+      error: { code },
     });
   });
 
@@ -85,11 +85,8 @@ describe('Extending a class', () => {
     });
   });
 
-  it.each([
-    ['beyond 8 months from the start', vn('2026-09-02')],
-    ['to the same planned end', vn('2026-07-01')],
-    ['to an earlier planned end', vn('2026-06-20')],
-  ])('is refused %s', (_, plannedEnd) => {
+  it('is refused beyond 8 months from the start', () => {
+    const plannedEnd = vn('2026-09-02');
     expect(history([classOpened()]).when(decideTrainingClass, extend(plannedEnd), now)).toEqual({
       kind: 'rejected',
       error: {
@@ -97,6 +94,16 @@ describe('Extending a class', () => {
         message: expect.any(String),
         details: { currentPlannedEnd: vn('2026-07-01'), latestAllowed: vn('2026-09-01'), requested: plannedEnd },
       },
+    });
+  });
+
+  it.each([
+    ['to the same planned end', vn('2026-07-01')],
+    ['to an earlier planned end', vn('2026-06-20')],
+  ])('is refused %s', (_, plannedEnd) => {
+    expect(history([classOpened()]).when(decideTrainingClass, extend(plannedEnd), now)).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'EXTENSION_NOT_LATER', details: { currentPlannedEnd: vn('2026-07-01'), requested: plannedEnd } },
     });
   });
 

@@ -29,7 +29,9 @@ describe('Opening a training class at the provincial Political School', () => {
 
   it('needs a name and valid instants', () => {
     expect(open({ name: '   ' })).toMatchObject({ kind: 'rejected', error: { code: 'CLASS_NAME_REQUIRED' } });
-    expect(open({ plannedEnd: 'mid-July' })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_INSTANT' } });
+    expect(open({ plannedEnd: 'mid-July' })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_FIELD', details: { field: 'plannedEnd' } } });
+    expect(open({ duration: { minMonths: 8, maxMonths: 6 } })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_FIELD', details: { field: 'duration' } } });
+    expect(open({ reminderDaysBefore: [-5] })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_FIELD', details: { field: 'reminderDaysBefore' } } });
   });
 });
 
