@@ -29,6 +29,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/reference-data ./reference-data
 
 # SQLITE_PATH defaults to ./data/events.db; the embedded store must be able to create it.
 RUN mkdir -p data && chown node:node data

@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { ReferenceModule } from './reference/reference.module';
+import { RoundsModule } from './rounds/rounds.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -14,7 +17,16 @@ export class ApiModule {
   static forRoot(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), EventStoreModule, RedisModule, HealthModule, ...(options.alongside ?? [])],
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule,
+        RedisModule,
+        AuthModule,
+        HealthModule,
+        ReferenceModule,
+        RoundsModule,
+        ...(options.alongside ?? []),
+      ],
     };
   }
 }

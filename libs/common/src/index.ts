@@ -1,2 +1,4 @@
 export * from './with-timeout';
 export * from './process-lifecycle';
+export * from './clock';
+export * from './project-root';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -42,6 +42,15 @@ export class AppConfig {
   @IsInt({ message: 'must be an integer' })
   MAX_EVENT_BYTES: number = 2 * 1024 * 1024;
 
+  /** HS256 signing secret for bearer tokens; when absent, one is generated once and kept in JWT_SECRET_FILE. */
+  @ValidateIf((config: AppConfig) => config.JWT_SECRET !== undefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsNotEmpty({ message: 'must not be empty' })
+  @IsString()
+  JWT_SECRET_FILE: string = './data/jwt-secret';
+
   @Type(() => Number)
   @Min(0, { message: 'must be zero or more milliseconds' })
   @IsInt({ message: 'must be an integer' })
@@ -49,4 +58,4 @@ export class AppConfig {
 }
 
 /** Variables whose values may hold credentials and are never echoed in errors. */
-export const SECRET_VARIABLES: ReadonlySet<keyof AppConfig> = new Set(['EVENTSTORE_CONNECTION_STRING', 'REDIS_URL']);
+export const SECRET_VARIABLES: ReadonlySet<keyof AppConfig> = new Set(['EVENTSTORE_CONNECTION_STRING', 'REDIS_URL', 'JWT_SECRET']);

@@ -1,0 +1,50 @@
+import { JwtService } from '@nestjs/jwt';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@app/config';
+import type { Role } from '@app/pipeline';
+import { createApi } from '../../apps/api/src/create-api';
+import { freePort, tempSqlitePath } from './processes';
+
+export const JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
+
+export function tokenFor(role: Role, district?: string, secret = JWT_SECRET): string {
+  return new JwtService({ secret }).sign({ sub: `e2e-${role}${district ? `-${district}` : ''}`, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' });
+}
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  url: string;
+  sqlitePath: string;
+  call: (method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; headers: Headers; body: any }>;
+  close: () => Promise<void>;
+}
+
+/** The real Nest app on Fastify, over real HTTP, on a fresh SQLite file (or the one given, to test restarts). */
+export async function startApi(env: Record<string, string> = {}, sqlitePath = tempSqlitePath()): Promise<RunningApi> {
+  const port = await freePort();
+  const config = loadConfig({ SQLITE_PATH: sqlitePath, PORT: String(port), JWT_SECRET, ...env });
+  const app = await createApi(config);
+  app.useLogger(false);
+  await app.listen(port, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  const call: RunningApi['call'] = async (method, path, options = {}) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+  return { app, url, sqlitePath, call, close: () => app.close() };
+}
