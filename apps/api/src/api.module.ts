@@ -6,6 +6,8 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RoundsModule } from './rounds/rounds.module';
+import { TrainingClassesModule } from './training-classes/training-classes.module';
+import { CandidatesModule } from './candidates/candidates.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -25,6 +27,8 @@ export class ApiModule {
         HealthModule,
         ReferenceModule,
         RoundsModule,
+        TrainingClassesModule,
+        CandidatesModule,
         ...(options.alongside ?? []),
       ],
     };

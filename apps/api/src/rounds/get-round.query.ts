@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { RoundState } from '@app/pipeline';
 import { StreamCommands } from '../commands/stream-commands';
-import { ROUND_MODEL, roundStream } from './round-command.handler';
+import { ROUND_MODEL, roundStream } from '../commands/stream-models';
 
 export class GetRound {
   constructor(readonly roundId: string) {}

@@ -1,10 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decideRound, evolveRound, initialRoundState, ROUND_EVENT_VERSIONS, type RoundCommand, type RoundEvent, type RoundState } from '@app/pipeline';
-import { StreamCommands, type CommandContext, type CommandOutcome, type StreamModel } from '../commands/stream-commands';
-
-export const ROUND_MODEL: StreamModel<RoundState, RoundEvent> = { initial: initialRoundState, evolve: evolveRound, versions: ROUND_EVENT_VERSIONS };
-
-export const roundStream = (roundId: string) => `round-${roundId}`;
+import { decideRound, type RoundCommand } from '@app/pipeline';
+import { StreamCommands, type CommandContext, type CommandOutcome } from '../commands/stream-commands';
+import { ROUND_MODEL, roundStream } from '../commands/stream-models';
 
 /** Any command to one recruitment round, as the bus carries it. */
 export class RunRoundCommand {

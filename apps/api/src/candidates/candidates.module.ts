@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CommandsModule } from '../commands/commands.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { RoundsModule } from '../rounds/rounds.module';
+import { TrainingClassesModule } from '../training-classes/training-classes.module';
+import { RunCandidateCommandHandler } from './candidate-command.handler';
+import { CandidatePlacementController } from './candidate-placement.controller';
+import { CandidateRunner } from './candidate-runner';
+import { CandidatesController } from './candidates.controller';
+import { GetCandidateHandler } from './get-candidate.query';
+
+@Module({
+  imports: [CommandsModule, ReferenceModule, RoundsModule, TrainingClassesModule],
+  controllers: [CandidatesController, CandidatePlacementController],
+  providers: [RunCandidateCommandHandler, GetCandidateHandler, CandidateRunner],
+})
+export class CandidatesModule {}
