@@ -28,20 +28,39 @@ async function appendSequential(count: number, rounds: number): Promise<void> {
   // Rounds alternate so a noisy neighbour slows both sides alike.
   for (let round_ = 0; round_ < rounds; round_ += 1) {
     const baseline = rawTable(scratchFile('raw-sequential'));
-    raw.push(perSecond(count, timed(() => {
-      for (let index = 0; index < count; index += 1) baseline.insert(1, index);
-    })));
+    raw.push(
+      perSecond(
+        count,
+        timed(() => {
+          for (let index = 0; index < count; index += 1) baseline.insert(1, index);
+        }),
+      ),
+    );
     baseline.db.close();
 
     const store = new SqliteEventStore({ path: scratchFile('port-sequential') });
-    ours.push(perSecond(count, await timedAsync(async () => {
-      for (let index = 0; index < count; index += 1) await store.append(`seq-${index}`, [benchEvent(index)]);
-    })));
+    ours.push(
+      perSecond(
+        count,
+        await timedAsync(async () => {
+          for (let index = 0; index < count; index += 1) await store.append(`seq-${index}`, [benchEvent(index)]);
+        }),
+      ),
+    );
     await store.close();
   }
   const value = median(ours);
   const baseline = median(raw);
-  report({ metric: 'append.sequential', value: round(value), unit: 'events/s', baseline: round(baseline), ratio: round(value / baseline, 2), target: 'ratio >= 0.7', appends: count, rounds });
+  report({
+    metric: 'append.sequential',
+    value: round(value),
+    unit: 'events/s',
+    baseline: round(baseline),
+    ratio: round(value / baseline, 2),
+    target: 'ratio >= 0.7',
+    appends: count,
+    rounds,
+  });
 }
 
 /** 64 writers on their own streams; group commit should approach raw 100-row transactions. */
@@ -53,31 +72,57 @@ async function appendConcurrent(total: number, rounds: number): Promise<void> {
   for (let round_ = 0; round_ < rounds; round_ += 1) {
     const baseline = rawTable(scratchFile('raw-batched'));
     const batches = Math.ceil((writers * perWriter) / 100);
-    raw.push(perSecond(batches * 100, timed(() => {
-      for (let batch = 0; batch < batches; batch += 1) baseline.insert(100, batch * 100);
-    })));
+    raw.push(
+      perSecond(
+        batches * 100,
+        timed(() => {
+          for (let batch = 0; batch < batches; batch += 1) baseline.insert(100, batch * 100);
+        }),
+      ),
+    );
     baseline.db.close();
 
     const store = new SqliteEventStore({ path: scratchFile('port-concurrent') });
-    ours.push(perSecond(writers * perWriter, await timedAsync(async () => {
-      await Promise.all(Array.from({ length: writers }, async (_, writer) => {
-        for (let n = 0; n < perWriter; n += 1) {
-          await store.append(`writer-${writer}`, [benchEvent(n)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
-        }
-      }));
-    })));
+    ours.push(
+      perSecond(
+        writers * perWriter,
+        await timedAsync(async () => {
+          await Promise.all(
+            Array.from({ length: writers }, async (_, writer) => {
+              for (let n = 0; n < perWriter; n += 1) {
+                await store.append(`writer-${writer}`, [benchEvent(n)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
+              }
+            }),
+          );
+        }),
+      ),
+    );
     await store.close();
   }
   const value = median(ours);
   const baseline = median(raw);
-  report({ metric: 'append.concurrent', value: round(value), unit: 'events/s', baseline: round(baseline), baselineIs: 'raw inserts, 100 per transaction', ratio: round(value / baseline, 2), target: '>= 20000 events/s', writers, events: writers * perWriter, rounds });
+  report({
+    metric: 'append.concurrent',
+    value: round(value),
+    unit: 'events/s',
+    baseline: round(baseline),
+    baselineIs: 'raw inserts, 100 per transaction',
+    ratio: round(value / baseline, 2),
+    target: '>= 20000 events/s',
+    writers,
+    events: writers * perWriter,
+    rounds,
+  });
 }
 
 /** Reads and decodes every event in global order, a page at a time. */
 async function readAll(count: number): Promise<void> {
   const store = new SqliteEventStore({ path: scratchFile('read-all') });
   for (let from = 0; from < count; from += 1_000) {
-    await store.append(`read-${from}`, Array.from({ length: Math.min(1_000, count - from) }, (_, index) => benchEvent(from + index)));
+    await store.append(
+      `read-${from}`,
+      Array.from({ length: Math.min(1_000, count - from) }, (_, index) => benchEvent(from + index)),
+    );
   }
   let seen = 0;
   const elapsed = await timedAsync(async () => {

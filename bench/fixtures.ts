@@ -38,11 +38,22 @@ export function rawTable(path: string): { db: Database.Database; insert: (rows: 
   db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
     stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL,
     data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at INTEGER NOT NULL, UNIQUE (stream_id, revision)) STRICT`);
-  const statement = db.prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const statement = db.prepare(
+    'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertMany = db.transaction((rows: number, from: number) => {
     for (let index = 0; index < rows; index += 1) {
       const event = benchEvent(from + index);
-      statement.run(event.id, `raw-${from + index}`, 0, event.type, 1, JSON.stringify(event.data), JSON.stringify(event.metadata), Date.now());
+      statement.run(
+        event.id,
+        `raw-${from + index}`,
+        0,
+        event.type,
+        1,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        Date.now(),
+      );
     }
   });
   return { db, insert: (rows, from) => insertMany.immediate(rows, from) };

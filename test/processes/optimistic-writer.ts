@@ -14,7 +14,12 @@ export async function appendOptimistically(store: EventStore, stream: string, wr
       type: 'Written',
       schemaVersion: 1,
       data: { writer, n },
-      metadata: { correlationId: stream, causationId: stream, actor: { id: `writer-${writer}`, role: 'system' }, occurredAt: new Date().toISOString() },
+      metadata: {
+        correlationId: stream,
+        causationId: stream,
+        actor: { id: `writer-${writer}`, role: 'system' },
+        occurredAt: new Date().toISOString(),
+      },
     };
     for (;;) {
       const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });

@@ -8,14 +8,21 @@ import { freePort, tempSqlitePath } from './processes';
 export const JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
 
 export function tokenFor(role: Role, district?: string, secret = JWT_SECRET): string {
-  return new JwtService({ secret }).sign({ sub: `e2e-${role}${district ? `-${district}` : ''}`, role, ...(district ? { district } : {}) }, { algorithm: 'HS256' });
+  return new JwtService({ secret }).sign(
+    { sub: `e2e-${role}${district ? `-${district}` : ''}`, role, ...(district ? { district } : {}) },
+    { algorithm: 'HS256' },
+  );
 }
 
 export interface RunningApi {
   app: NestFastifyApplication;
   url: string;
   sqlitePath: string;
-  call: (method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; headers: Headers; body: any }>;
+  call: (
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<{ status: number; headers: Headers; body: any }>;
   close: () => Promise<void>;
 }
 

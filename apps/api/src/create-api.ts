@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { AppConfig } from '@app/config';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { requestIdOf } from './http/command-context';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -11,11 +12,16 @@ export async function createApi(config: AppConfig, options: ApiModuleOptions = {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, options),
     // A body must be able to carry the largest event the store accepts, and no more.
-    new FastifyAdapter({ bodyLimit: config.MAX_EVENT_BYTES, genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(request.headers), requestIdHeader: false }),
+    new FastifyAdapter({
+      bodyLimit: config.MAX_EVENT_BYTES,
+      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdOf(request.headers),
+      requestIdHeader: false,
+    }),
     { bufferLogs: false },
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
   app
     .getHttpAdapter()
     .getInstance()

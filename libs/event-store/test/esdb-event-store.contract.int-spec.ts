@@ -14,7 +14,9 @@ beforeAll(async () => {
     await store.append(`append-size-probe-${randomUUID()}`, [newEvent('Probe', { body: 'x'.repeat(DEFAULT_MAX_EVENT_BYTES - 1024) })]);
   } catch (error) {
     if (error instanceof AppendTooLargeError) {
-      throw new Error(`EventStoreDB at ${connectionString} accepts appends up to ${error.maxBytes} bytes; start it with EVENTSTORE_MAX_APPEND_SIZE=8388608 (see docker-compose.yml)`);
+      throw new Error(
+        `EventStoreDB at ${connectionString} accepts appends up to ${error.maxBytes} bytes; start it with EVENTSTORE_MAX_APPEND_SIZE=8388608 (see docker-compose.yml)`,
+      );
     }
     throw error;
   } finally {

@@ -51,7 +51,9 @@ describe('the embedded SQLite store', () => {
     ]);
     expect(outcomes.slice(0, 20).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
     expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: expect.any(ConcurrencyError) });
-    const positions = outcomes.slice(0, 20).map((outcome) => (outcome as PromiseFulfilledResult<{ position: { commit: bigint } }>).value.position.commit);
+    const positions = outcomes
+      .slice(0, 20)
+      .map((outcome) => (outcome as PromiseFulfilledResult<{ position: { commit: bigint } }>).value.position.commit);
     expect([...positions].sort((a, b) => Number(a - b))).toEqual(positions);
     // All 20 appends were recorded by one commit, so they share its timestamp.
     const times = new Set((await store.readAll({ maxCount: 100 })).slice(1).map((event) => event.recordedAt.getTime()));

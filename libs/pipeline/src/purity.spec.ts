@@ -13,7 +13,10 @@ function sourceFiles(folder: string): string[] {
 describe('the pipeline domain', () => {
   it('imports nothing but its own files', () => {
     const offenders = sourceFiles(__dirname).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/from\s+'([^']+)'/g)].map((match) => match[1]).filter((target) => !target.startsWith('.')).map((target) => `${file}: ${target}`),
+      [...readFileSync(file, 'utf8').matchAll(/from\s+'([^']+)'/g)]
+        .map((match) => match[1])
+        .filter((target) => !target.startsWith('.'))
+        .map((target) => `${file}: ${target}`),
     );
     expect(offenders).toEqual([]);
   });

@@ -14,29 +14,10 @@ export class RedisHealth {
   async check(key = 'redis', timeoutMs = 1_000): Promise<HealthIndicatorResult> {
     const indicator = this.health.check(key);
     try {
-      const answer = await withTimeout(this.pingWhenReady(), timeoutMs, `no answer within ${timeoutMs} ms`);
+      const answer = await withTimeout(this.redis.ping(), timeoutMs, `no answer within ${timeoutMs} ms`);
       return answer === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected answer ${answer}` });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
-  }
-
-  /** Right after start the connection may still be opening; wait for it rather than report a false outage. */
-  private async pingWhenReady(): Promise<string> {
-    if (this.redis.status !== 'ready') {
-      await new Promise<void>((resolve, reject) => {
-        const onReady = (): void => {
-          this.redis.off('error', onError);
-          resolve();
-        };
-        const onError = (error: Error): void => {
-          this.redis.off('ready', onReady);
-          reject(error);
-        };
-        this.redis.once('ready', onReady);
-        this.redis.once('error', onError);
-      });
-    }
-    return this.redis.ping();
   }
 }

@@ -6,13 +6,13 @@ import { RedisHealth } from './redis.health';
 import { REDIS } from './redis.tokens';
 
 /**
- * A shared Redis connection for checks and light commands. Commands fail at
- * once while disconnected (no offline queue), so a health check never hangs.
+ * A shared Redis connection for checks and light commands (idempotency
+ * records). Commands wait for the connection at start, and fail after one
+ * reconnection attempt while Redis is down; health checks add their own timeout.
  */
 export function createRedis(url: string): Redis {
   const logger = new Logger('Redis');
   const redis = new Redis(url, {
-    enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     // ioredis arms this timer even for a socket that is already gone (Redis down), holding shutdown for its length.

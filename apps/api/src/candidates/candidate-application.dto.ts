@@ -49,7 +49,10 @@ export class ApplyDto {
   @Matches(ID_PATTERN, { message: ID_RULE })
   needId!: string;
 
-  @ApiProperty({ example: '024201001234', description: 'Citizen identity number (12 digits); only a hash of it is kept, in the candidate id' })
+  @ApiProperty({
+    example: '024201001234',
+    description: 'Citizen identity number (12 digits); only a hash of it is kept, in the candidate id',
+  })
   @Matches(/^\d{12}$/, { message: 'a 12-digit citizen identity number' })
   nationalId!: string;
 

@@ -28,7 +28,10 @@ export class RunCandidateCommandHandler implements ICommandHandler<RunCandidateC
       CANDIDATE_MODEL,
       (state, now) => {
         // A running candidate is decided under the exact version it started with.
-        const definition = state.status === 'none' ? roundDefinition : this.definitions.get(state.application.definition.id, state.application.definition.version);
+        const definition =
+          state.status === 'none'
+            ? roundDefinition
+            : this.definitions.get(state.application.definition.id, state.application.definition.version);
         if (!definition) throw new ProblemException(problem(404, 'CANDIDATE_NOT_FOUND', `no candidate ${candidateId}`));
         return decideCandidate(command, state, now, definition);
       },

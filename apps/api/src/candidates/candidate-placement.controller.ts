@@ -41,22 +41,45 @@ export class CandidatePlacementController {
 
   @Post('practicum')
   @AllowRoles('province-board')
-  startPracticum(@Param() { candidateId }: CandidateParams, @Body() body: StartPracticumDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  startPracticum(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: StartPracticumDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'StartPracticum', actor, ...body }, context);
   }
 
   @Post('practicum/evaluation')
   @AllowRoles('district-board', 'province-board')
-  evaluatePracticum(@Param() { candidateId }: CandidateParams, @Body() body: EvaluationDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  evaluatePracticum(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: EvaluationDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'EvaluatePracticum', actor, ...body }, context);
   }
 
   /** Open slots are the approved places for that commune and title in the candidate's round. */
   @Post('placement-offer')
   @AllowRoles('province-board')
-  async offer(@Param() { candidateId }: CandidateParams, @Body() body: OfferDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  async offer(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: OfferDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     const commune = this.adminUnits.commune(body.communeCode);
-    if (!commune) throw new ProblemException(problem(400, 'UNKNOWN_COMMUNE', `no commune ${body.communeCode} in the catalogue`, { errors: [{ field: 'communeCode', rule: 'must be a commune code of the catalogue' }] }));
+    if (!commune)
+      throw new ProblemException(
+        problem(400, 'UNKNOWN_COMMUNE', `no commune ${body.communeCode} in the catalogue`, {
+          errors: [{ field: 'communeCode', rule: 'must be a commune code of the catalogue' }],
+        }),
+      );
     const { state } = await this.runner.existing(candidateId);
     const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(state.application.roundId));
     const needs = round.status === 'not-opened' ? [] : round.needs;
@@ -64,60 +87,123 @@ export class CandidatePlacementController {
       .filter((need) => need.status === 'approved' && need.commune.code === commune.code && need.title === body.title)
       .reduce((sum, need) => sum + need.quantity, 0);
     const communeRef = { code: commune.code, name: commune.name, districtCode: commune.districtCode };
-    return this.runner.run(reply, candidateId, { type: 'OfferPlacement', actor, commune: communeRef, title: body.title, placementKind: body.placementKind, openSlots }, context);
+    return this.runner.run(
+      reply,
+      candidateId,
+      { type: 'OfferPlacement', actor, commune: communeRef, title: body.title, placementKind: body.placementKind, openSlots },
+      context,
+    );
   }
 
   @Post('placement-offer/acceptance')
   @AllowRoles('district-board', 'province-board')
-  accept(@Param() { candidateId }: CandidateParams, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  accept(
+    @Param() { candidateId }: CandidateParams,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'AcceptPlacement', actor }, context);
   }
 
   @Post('placement-offer/refusal')
   @AllowRoles('district-board', 'province-board')
-  decline(@Param() { candidateId }: CandidateParams, @Body() body: NoteDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  decline(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: NoteDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'DeclinePlacement', actor, note: body.note }, context);
   }
 
   @Post('labour-contract')
   @AllowRoles('district-board', 'province-board')
-  contract(@Param() { candidateId }: CandidateParams, @Body() body: ContractDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  contract(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: ContractDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'StartLabourContract', actor, ...body }, context);
   }
 
   @Post('recruitment-decision')
   @AllowRoles('home-affairs')
-  recruit(@Param() { candidateId }: CandidateParams, @Body() body: RecruitmentDecisionDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
-    return this.runner.run(reply, candidateId, { type: 'RecordRecruitmentDecision', actor, title: body.title, decision: { ...body.decision } }, context);
+  recruit(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: RecruitmentDecisionDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return this.runner.run(
+      reply,
+      candidateId,
+      { type: 'RecordRecruitmentDecision', actor, title: body.title, decision: { ...body.decision } },
+      context,
+    );
   }
 
   @Post('trial')
   @AllowRoles('district-board', 'province-board')
-  trial(@Param() { candidateId }: CandidateParams, @Body() body: TrialDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  trial(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: TrialDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'StartTrial', actor, ...body }, context);
   }
 
   @Post('trial/evaluation')
   @AllowRoles('district-board', 'province-board')
-  evaluateTrial(@Param() { candidateId }: CandidateParams, @Body() body: TrialEvaluationDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  evaluateTrial(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: TrialEvaluationDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'EvaluateTrial', actor, ...body }, context);
   }
 
   @Post('succession-planning')
   @AllowRoles('province-board')
-  plan(@Param() { candidateId }: CandidateParams, @Body() body: SuccessionPlanningDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  plan(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: SuccessionPlanningDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'AddToSuccessionPlanning', actor, posts: body.posts }, context);
   }
 
   @Post('exit')
   @AllowRoles('province-board', 'district-board', 'political-school')
-  exit(@Param() { candidateId }: CandidateParams, @Body() body: ExitDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  exit(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: ExitDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'ExitCandidate', actor, ...body }, context);
   }
 
   @Post('exit-reversal')
   @AllowRoles('province-board')
-  reverseExit(@Param() { candidateId }: CandidateParams, @Body() body: ReverseExitDto, @CommandCtx() context: Ctx, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: Reply) {
+  reverseExit(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: ReverseExitDto,
+    @CommandCtx() context: Ctx,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'ReverseExit', actor, reason: body.reason }, context);
   }
 }

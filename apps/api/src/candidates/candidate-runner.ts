@@ -16,7 +16,14 @@ export class CandidateRunner {
     private readonly queries: QueryBus,
   ) {}
 
-  run(reply: FastifyReply, candidateId: string, command: CandidateCommand, context: CommandContext, extra: Partial<RunCandidateCommand> = {}, created = 200) {
+  run(
+    reply: FastifyReply,
+    candidateId: string,
+    command: CandidateCommand,
+    context: CommandContext,
+    extra: Partial<RunCandidateCommand> = {},
+    created = 200,
+  ) {
     const message = new RunCandidateCommand(candidateId, command, context, extra.roundDefinition);
     return this.bus.execute<RunCandidateCommand, CommandOutcome>(message).then((outcome) => respond(reply, outcome, created));
   }

@@ -1,11 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EXIT_REASONS, PLACEMENT_KINDS, SUCCESSION_POSTS } from '@app/pipeline';
 import { COMMUNE_CODE, DISTRICT_CODE, ID_PATTERN, ID_RULE } from '../http/dto-rules';
 
 export class SelectionOutcomeDto {
-  @ApiProperty({ enum: ['selected', 'not-selected', 'withdrew'] }) @IsIn(['selected', 'not-selected', 'withdrew']) outcome!: 'selected' | 'not-selected' | 'withdrew';
+  @ApiProperty({ enum: ['selected', 'not-selected', 'withdrew'] }) @IsIn(['selected', 'not-selected', 'withdrew']) outcome!:
+    'selected' | 'not-selected' | 'withdrew';
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) rank!: number;
   @ApiProperty({ example: 81.7 }) @IsNumber() @Min(0) @Max(100) total!: number;
 }

@@ -29,7 +29,12 @@ export class CandidatesController {
 
   @Post()
   @AllowRoles('province-board', 'district-board')
-  async apply(@Body() body: ApplyDto, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  async apply(
+    @Body() body: ApplyDto,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { round, definition } = await roundWithDefinition(this.queries, this.definitions, body.roundId);
     const need = round.needs.find((candidate) => candidate.needId === body.needId);
     if (!need) throw new ProblemException(problem(404, 'NEED_NOT_FOUND', `round ${body.roundId} has no need ${body.needId}`));
@@ -44,7 +49,14 @@ export class CandidatesController {
       approved: need.status === 'approved',
       definition: round.definition,
     };
-    const outcome = await this.runner.run(reply, candidateId, { type: 'ApplyForNeed', actor, candidateId, need: snapshot, ...person }, context, { roundDefinition: definition }, 201);
+    const outcome = await this.runner.run(
+      reply,
+      candidateId,
+      { type: 'ApplyForNeed', actor, candidateId, need: snapshot, ...person },
+      context,
+      { roundDefinition: definition },
+      201,
+    );
     return { candidateId, ...outcome };
   }
 
@@ -57,34 +69,70 @@ export class CandidatesController {
 
   @Post(':candidateId/scores')
   @AllowRoles('province-board')
-  scores(@Param() { candidateId }: CandidateParams, @Body() scores: ScoresDto, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  scores(
+    @Param() { candidateId }: CandidateParams,
+    @Body() scores: ScoresDto,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'RecordScores', actor, scores: { ...scores } }, context);
   }
 
   @Post(':candidateId/selection-outcome')
   @AllowRoles('province-board')
-  selectionOutcome(@Param() { candidateId }: CandidateParams, @Body() body: SelectionOutcomeDto, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  selectionOutcome(
+    @Param() { candidateId }: CandidateParams,
+    @Body() body: SelectionOutcomeDto,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.runner.run(reply, candidateId, { type: 'RecordSelectionOutcome', actor, ...body }, context);
   }
 
   /** The class is the school's record: the candidate takes its dates from it, and must be enrolled there. */
   @Post(':candidateId/training-enrolment')
   @AllowRoles('political-school')
-  async enrol(@Param() { candidateId }: CandidateParams, @Body() { classId }: ClassRefDto, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  async enrol(
+    @Param() { candidateId }: CandidateParams,
+    @Body() { classId }: ClassRefDto,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const trainingClass = await this.enrolledClass(classId, candidateId);
-    return this.runner.run(reply, candidateId, { type: 'EnrolInTraining', actor, classId, startsOn: trainingClass.startsOn, plannedEnd: trainingClass.plannedEnd }, context);
+    return this.runner.run(
+      reply,
+      candidateId,
+      { type: 'EnrolInTraining', actor, classId, startsOn: trainingClass.startsOn, plannedEnd: trainingClass.plannedEnd },
+      context,
+    );
   }
 
   /** The result is the one the school recorded on the class; the candidate's journey follows it. */
   @Post(':candidateId/training-result')
   @AllowRoles('political-school')
-  async trainingResult(@Param() { candidateId }: CandidateParams, @Body() { classId }: ClassRefDto, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
+  async trainingResult(
+    @Param() { candidateId }: CandidateParams,
+    @Body() { classId }: ClassRefDto,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const trainingClass = await this.enrolledClass(classId, candidateId);
     const result = trainingClass.enrolments.find((enrolment) => enrolment.candidateId === candidateId)!.result;
     if (!result) throw new ProblemException(problem(409, 'RESULT_NOT_RECORDED', `class ${classId} has no result for ${candidateId} yet`));
     const command =
       result.outcome === 'passed'
-        ? { type: 'RecordTrainingResult' as const, actor, classId, result: 'passed' as const, diploma: { number: result.diploma.number, date: result.diploma.issuedOn, issuer: trainingClass.name }, certificates: result.certificates.map((c) => ({ ...c })) }
+        ? {
+            type: 'RecordTrainingResult' as const,
+            actor,
+            classId,
+            result: 'passed' as const,
+            diploma: { number: result.diploma.number, date: result.diploma.issuedOn, issuer: trainingClass.name },
+            certificates: result.certificates.map((c) => ({ ...c })),
+          }
         : { type: 'RecordTrainingResult' as const, actor, classId, result: result.outcome, note: result.reason };
     return this.runner.run(reply, candidateId, command, context);
   }

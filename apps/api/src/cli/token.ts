@@ -17,7 +17,11 @@ function main(): void {
       expires: { type: 'string', default: '12h' },
     },
   });
-  const claims = { sub: values.sub ?? `dev-${values.role}${values.district ? `-${values.district}` : ''}`, role: values.role, district: values.district };
+  const claims = {
+    sub: values.sub ?? `dev-${values.role}${values.district ? `-${values.district}` : ''}`,
+    role: values.role,
+    district: values.district,
+  };
   const actor = actorFromClaims(claims);
   if (typeof actor === 'string') {
     process.stderr.write(`${actor}\n${USAGE}\n`);

@@ -39,7 +39,10 @@ export class StreamCommands {
     private readonly clock: Clock,
   ) {}
 
-  async load<S, E extends { type: string; data: unknown }>(streamId: string, model: StreamModel<S, E>): Promise<{ state: S; revision: number }> {
+  async load<S, E extends { type: string; data: unknown }>(
+    streamId: string,
+    model: StreamModel<S, E>,
+  ): Promise<{ state: S; revision: number }> {
     const recorded = await this.store.readStream(streamId);
     const state = recorded.reduce((current, event) => model.evolve(current, { type: event.type, data: event.data } as E), model.initial);
     return { state, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision };
@@ -53,7 +56,8 @@ export class StreamCommands {
   ): Promise<CommandOutcome> {
     for (let attempt = 0; ; attempt += 1) {
       const { state, revision } = await this.load(streamId, model);
-      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) throw preconditionFailed(context.expectedRevision, revision);
+      if (context.expectedRevision !== undefined && context.expectedRevision !== revision)
+        throw preconditionFailed(context.expectedRevision, revision);
       const now = this.clock.now();
       const decision = decide(state, now);
       if (decision.kind === 'rejected') {
@@ -74,13 +78,19 @@ export class StreamCommands {
         };
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
-        if (context.expectedRevision !== undefined) throw preconditionFailed(context.expectedRevision, error.actual === 'no_stream' ? -1 : error.actual);
+        if (context.expectedRevision !== undefined)
+          throw preconditionFailed(context.expectedRevision, error.actual === 'no_stream' ? -1 : error.actual);
         if (attempt >= RETRIES_WITHOUT_IF_MATCH) throw error;
       }
     }
   }
 
-  private toNewEvent<E extends { type: string; data: unknown }>(event: E, model: { versions: Record<string, number> }, context: CommandContext, now: Date): NewEvent {
+  private toNewEvent<E extends { type: string; data: unknown }>(
+    event: E,
+    model: { versions: Record<string, number> },
+    context: CommandContext,
+    now: Date,
+  ): NewEvent {
     const { actor } = context;
     return {
       id: randomUUID(),
@@ -99,6 +109,9 @@ export class StreamCommands {
 
 function preconditionFailed(expected: number, actual: number): ProblemException {
   return new ProblemException(
-    problem(412, 'REVISION_MISMATCH', `If-Match names revision ${expected} but the record is at revision ${actual}`, { expectedRevision: expected, currentRevision: actual }),
+    problem(412, 'REVISION_MISMATCH', `If-Match names revision ${expected} but the record is at revision ${actual}`, {
+      expectedRevision: expected,
+      currentRevision: actual,
+    }),
   );
 }

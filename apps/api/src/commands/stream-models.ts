@@ -22,7 +22,11 @@ export const roundStream = (roundId: string) => `round-${roundId}`;
 export const candidateStream = (candidateId: string) => `candidate-${candidateId}`;
 export const classStream = (classId: string) => `class-${classId}`;
 
-export const ROUND_MODEL: StreamModel<RoundState, RoundEvent> = { initial: initialRoundState, evolve: evolveRound, versions: ROUND_EVENT_VERSIONS };
+export const ROUND_MODEL: StreamModel<RoundState, RoundEvent> = {
+  initial: initialRoundState,
+  evolve: evolveRound,
+  versions: ROUND_EVENT_VERSIONS,
+};
 export const CANDIDATE_MODEL: StreamModel<CandidateState, CandidateEvent> = {
   initial: initialCandidateState,
   evolve: evolveCandidate,

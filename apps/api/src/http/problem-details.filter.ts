@@ -16,7 +16,13 @@ function httpProblem(exception: HttpException): Problem {
   const status = exception.getStatus();
   const body = exception.getResponse();
   const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-  const codes: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED' };
+  const codes: Record<number, string> = {
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    413: 'PAYLOAD_TOO_LARGE',
+    429: 'RATE_LIMITED',
+  };
   const text = Array.isArray(detail) ? detail.join('; ') : detail;
   // Nest hands Fastify's body-parser failures on as a plain 400.
   if (status === 400) return problem(400, /JSON/i.test(text) ? 'MALFORMED_BODY' : 'BAD_REQUEST', text);
@@ -43,9 +49,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof HttpException) return httpProblem(exception);
     if (exception instanceof EventTooLargeError) return problem(413, exception.code, exception.message, { maxBytes: exception.maxBytes });
-    if (exception instanceof InvalidAppendError) return problem(400, exception.code, exception.message, { errors: [{ field: exception.field, rule: exception.rule }] });
+    if (exception instanceof InvalidAppendError)
+      return problem(400, exception.code, exception.message, { errors: [{ field: exception.field, rule: exception.rule }] });
     if (exception instanceof ConcurrencyError) {
-      return problem(409, 'CONCURRENT_MODIFICATION', 'the record changed while the command ran; read it again and retry', { currentRevision: exception.actual });
+      return problem(409, 'CONCURRENT_MODIFICATION', 'the record changed while the command ran; read it again and retry', {
+        currentRevision: exception.actual,
+      });
     }
     const fromFastify = fastifyProblem(exception as { statusCode?: number; code?: string; message: string });
     return fromFastify ?? problem(500, 'INTERNAL_ERROR', 'an unexpected error occurred; it has been logged');

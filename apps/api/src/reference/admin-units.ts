@@ -26,7 +26,15 @@ export interface CommuneUnit {
 }
 
 const COLUMNS: (keyof AdminUnitRow)[] = [
-  'province_code', 'province_name', 'province_type', 'district_code', 'district_name', 'district_type', 'commune_code', 'commune_name', 'commune_type',
+  'province_code',
+  'province_name',
+  'province_type',
+  'district_code',
+  'district_name',
+  'district_type',
+  'commune_code',
+  'commune_name',
+  'commune_type',
 ];
 
 export const DEFAULT_ADMIN_UNITS_FILE = join(projectRoot(), 'reference-data', 'admin-units', 'vn-2019-09-11.csv');

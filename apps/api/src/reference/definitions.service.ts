@@ -14,7 +14,8 @@ export class DefinitionsService {
   /** A version, or the latest when none is given; 404 when unknown. */
   get(id: string, version?: number): PipelineDefinition {
     const found = version === undefined ? latestDefinition(this.catalog, id) : findDefinition(this.catalog, id, version);
-    if (!found) throw new ProblemException(problem(404, 'DEFINITION_NOT_FOUND', `no pipeline definition ${id}${version ? ` v${version}` : ''}`));
+    if (!found)
+      throw new ProblemException(problem(404, 'DEFINITION_NOT_FOUND', `no pipeline definition ${id}${version ? ` v${version}` : ''}`));
     return found;
   }
 }

@@ -17,6 +17,7 @@ export async function roundWithDefinition(
 
 export function stepOfKind(definition: PipelineDefinition, kind: StepDefinition['kind']): StepDefinition {
   const step = definition.steps.find((candidate) => candidate.kind === kind);
-  if (!step) throw new ProblemException(problem(409, 'STEP_NOT_IN_DEFINITION', `${definition.id} v${definition.version} has no ${kind} step`));
+  if (!step)
+    throw new ProblemException(problem(409, 'STEP_NOT_IN_DEFINITION', `${definition.id} v${definition.version} has no ${kind} step`));
   return step;
 }

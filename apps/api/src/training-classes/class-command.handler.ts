@@ -15,6 +15,11 @@ export class RunClassCommandHandler implements ICommandHandler<RunClassCommand, 
   constructor(private readonly streams: StreamCommands) {}
 
   execute({ command, context }: RunClassCommand): Promise<CommandOutcome> {
-    return this.streams.execute(classStream(command.classId), CLASS_MODEL, (state, now) => decideTrainingClass(command, state, now), context);
+    return this.streams.execute(
+      classStream(command.classId),
+      CLASS_MODEL,
+      (state, now) => decideTrainingClass(command, state, now),
+      context,
+    );
   }
 }

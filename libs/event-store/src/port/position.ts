@@ -22,9 +22,7 @@ export function comparePositions(a: Position, b: Position): number {
 
 /** "42" when commit and prepare agree (the embedded store), "commit/prepare" otherwise. */
 export function formatPosition(position: Position): string {
-  return position.commit === position.prepare
-    ? position.commit.toString()
-    : `${position.commit}/${position.prepare}`;
+  return position.commit === position.prepare ? position.commit.toString() : `${position.commit}/${position.prepare}`;
 }
 
 export function parsePosition(text: string): Position {

@@ -21,10 +21,7 @@ interface StoredEventRef {
 function checkExpected(streamId: string, expected: ExpectedRevision, current: number): void {
   const exists = current >= 0;
   const satisfied =
-    expected === 'any' ||
-    (expected === 'no_stream' && !exists) ||
-    (expected === 'stream_exists' && exists) ||
-    expected === current;
+    expected === 'any' || (expected === 'no_stream' && !exists) || (expected === 'stream_exists' && exists) || expected === current;
   if (!satisfied) throw new ConcurrencyError(streamId, expected, exists ? current : 'no_stream');
 }
 

@@ -13,8 +13,7 @@ export interface EventRow {
   recorded_at: number;
 }
 
-export const EVENT_COLUMNS =
-  'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

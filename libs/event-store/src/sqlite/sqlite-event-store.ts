@@ -139,9 +139,7 @@ export class SqliteEventStore implements EventStore {
       batch.forEach((waiting) => waiting.reject(error));
       return;
     }
-    outcomes.forEach((outcome, index) =>
-      outcome.ok ? batch[index].resolve(outcome.result) : batch[index].reject(outcome.error),
-    );
+    outcomes.forEach((outcome, index) => (outcome.ok ? batch[index].resolve(outcome.result) : batch[index].reject(outcome.error)));
     if (outcomes.some((outcome) => outcome.ok)) this.appended.notify();
   }
 }

@@ -3,7 +3,6 @@ import type { SubscribeToAllOptions, Subscription } from '../port/event-store';
 import type { Position } from '../port/position';
 import { backoffDelay, BackoffPolicy, DEFAULT_BACKOFF, sleep } from './backoff';
 
-
 /**
  * Yields the events strictly after `checkpoint`, then live events, until the
  * signal aborts. Throwing means the connection

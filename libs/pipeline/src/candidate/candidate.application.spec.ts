@@ -17,7 +17,10 @@ describe('applying for a need', () => {
     );
     expect(decision).toEqual({
       kind: 'rejected',
-      error: expect.objectContaining({ code: 'CANDIDATE_INELIGIBLE', details: { failedRules: ['university-degree', 'full-time-programme', 'accepted-major'] } }),
+      error: expect.objectContaining({
+        code: 'CANDIDATE_INELIGIBLE',
+        details: { failedRules: ['university-degree', 'full-time-programme', 'accepted-major'] },
+      }),
     });
   });
 
@@ -25,24 +28,38 @@ describe('applying for a need', () => {
     const decomposed = { ...application, education: { ...application.education, major: 'KẾ TOÁN'.normalize('NFD') } };
     expect(given(initialCandidateState, evolveCandidate).when(decide, decomposed, now).kind).toBe('accepted');
     const stripped = { ...application, education: { ...application.education, major: 'Ke toan' } };
-    expect(given(initialCandidateState, evolveCandidate).when(decide, stripped, now)).toMatchObject({ error: { details: { failedRules: ['accepted-major'] } } });
+    expect(given(initialCandidateState, evolveCandidate).when(decide, stripped, now)).toMatchObject({
+      error: { details: { failedRules: ['accepted-major'] } },
+    });
   });
 
   it('takes applications only for approved needs, once per candidate, within the district board’s own district', () => {
-    expect(given(initialCandidateState, evolveCandidate).when(decide, { ...application, need: { ...need, approved: false } }, now)).toMatchObject({ error: { code: 'NEED_NOT_APPROVED' } });
-    expect(given(initialCandidateState, evolveCandidate).when(decide, { ...application, actor: lucNamBoard }, now)).toMatchObject({ error: { code: 'NOT_YOUR_DISTRICT' } });
+    expect(
+      given(initialCandidateState, evolveCandidate).when(decide, { ...application, need: { ...need, approved: false } }, now),
+    ).toMatchObject({ error: { code: 'NEED_NOT_APPROVED' } });
+    expect(given(initialCandidateState, evolveCandidate).when(decide, { ...application, actor: lucNamBoard }, now)).toMatchObject({
+      error: { code: 'NOT_YOUR_DISTRICT' },
+    });
     expect(given(initialCandidateState, evolveCandidate).when(decide, { ...application, actor: province }, now).kind).toBe('accepted');
     const applied = given(initialCandidateState, evolveCandidate).when(decide, application, now);
-    const again = given(initialCandidateState, evolveCandidate, applied.kind === 'accepted' ? applied.events : []).when(decide, application, now);
+    const again = given(initialCandidateState, evolveCandidate, applied.kind === 'accepted' ? applied.events : []).when(
+      decide,
+      application,
+      now,
+    );
     expect(again).toMatchObject({ error: { code: 'CANDIDATE_ALREADY_APPLIED' } });
   });
 
   it('requires the position held before, which the outcome reports count by', () => {
     const { priorPosition: _omitted, ...withoutPrior } = application;
-    expect(given(initialCandidateState, evolveCandidate).when(decide, withoutPrior, now)).toMatchObject({ error: { code: 'INVALID_FIELD', details: { field: 'priorPosition' } } });
+    expect(given(initialCandidateState, evolveCandidate).when(decide, withoutPrior, now)).toMatchObject({
+      error: { code: 'INVALID_FIELD', details: { field: 'priorPosition' } },
+    });
   });
 
   it('never lets an auditor act', () => {
-    expect(given(initialCandidateState, evolveCandidate).when(decide, { ...application, actor: auditor }, now)).toMatchObject({ error: { code: 'ROLE_NOT_ALLOWED' } });
+    expect(given(initialCandidateState, evolveCandidate).when(decide, { ...application, actor: auditor }, now)).toMatchObject({
+      error: { code: 'ROLE_NOT_ALLOWED' },
+    });
   });
 });

@@ -19,11 +19,17 @@ export interface NeedSnapshot {
 type Command<Type extends string, Fields> = { type: Type; actor: Actor } & Fields;
 
 export type CandidateCommand =
-  | Command<'ApplyForNeed', { candidateId: string; need: NeedSnapshot; fullName: string; birthDate: string; education: Education; priorPosition?: PriorPosition }>
+  | Command<
+      'ApplyForNeed',
+      { candidateId: string; need: NeedSnapshot; fullName: string; birthDate: string; education: Education; priorPosition?: PriorPosition }
+    >
   | Command<'RecordScores', { scores: Scores }>
   | Command<'RecordSelectionOutcome', { outcome: 'selected' | 'not-selected' | 'withdrew'; rank: number; total: number }>
   | Command<'EnrolInTraining', { classId: string; startsOn: string; plannedEnd: string }>
-  | Command<'RecordTrainingResult', { classId: string; result: 'passed'; diploma: DecisionDocument; certificates: { partId: string; number: string }[] }>
+  | Command<
+      'RecordTrainingResult',
+      { classId: string; result: 'passed'; diploma: DecisionDocument; certificates: { partId: string; number: string }[] }
+    >
   | Command<'RecordTrainingResult', { classId: string; result: 'failed' | 'dropped-out'; note: string }>
   | Command<'StartPracticum', { district: string; department: string; startsOn: string; endsOn?: string }>
   | Command<'EndPracticumPeriod', { deadlineId: string }>

@@ -23,7 +23,9 @@ export function candidateDeadlines(state: CandidateState, definition: PipelineDe
   if (state.status !== 'active') return [];
   const own = state.application.definition;
   if (own.id !== definition.id || own.version !== definition.version) {
-    throw new Error(`candidate ${state.application.candidateId} runs ${own.id} v${own.version}, not ${definition.id} v${definition.version}`);
+    throw new Error(
+      `candidate ${state.application.candidateId} runs ${own.id} v${own.version}, not ${definition.id} v${definition.version}`,
+    );
   }
   const { stage } = state;
   if (stage.kind === 'practicum' && stage.phase === 'in-progress') {

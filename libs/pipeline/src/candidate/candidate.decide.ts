@@ -23,7 +23,12 @@ import { enrolInTraining, recordTrainingResult } from './decide/training';
  * Decides a command about one candidate. `definition` must be the exact
  * version the candidate started under (for an application: the round's).
  */
-export function decideCandidate(command: CandidateCommand, state: CandidateState, now: Date, definition: PipelineDefinition): Decision<CandidateEvent> {
+export function decideCandidate(
+  command: CandidateCommand,
+  state: CandidateState,
+  now: Date,
+  definition: PipelineDefinition,
+): Decision<CandidateEvent> {
   if (command.actor.role === 'auditor') return refuse('ROLE_NOT_ALLOWED', 'auditors have read-only access');
   const mismatch = definitionMismatch(state, definition);
   if (mismatch) return mismatch;

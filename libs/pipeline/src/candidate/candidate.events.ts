@@ -50,11 +50,20 @@ export type CandidateEvent =
   | { type: 'CandidateScored'; data: { scores: Scores } }
   | { type: 'CandidateSelected'; data: { rank: number; total: number } }
   | { type: 'CandidateEnrolledInTraining'; data: { stepId: string; classId: string; startsOn: string; plannedEnd: string } }
-  | { type: 'CandidatePassedTraining'; data: { stepId: string; classId: string; diploma: DecisionDocument; certificates: { partId: string; number: string }[] } }
-  | { type: 'PracticumStarted'; data: { stepId: string; district: string; department: string; startsOn: string; endsOn: string; deadlineVersion: number } }
+  | {
+      type: 'CandidatePassedTraining';
+      data: { stepId: string; classId: string; diploma: DecisionDocument; certificates: { partId: string; number: string }[] };
+    }
+  | {
+      type: 'PracticumStarted';
+      data: { stepId: string; district: string; department: string; startsOn: string; endsOn: string; deadlineVersion: number };
+    }
   | { type: 'PracticumPeriodEnded'; data: { stepId: string; deadlineId: string } }
   | { type: 'PracticumEvaluated'; data: { stepId: string; satisfactory: boolean; comments: string } }
-  | { type: 'PlacementOffered'; data: { commune: CommuneRef; title: string; placementKind: PlacementKind; acceptBy: string; deadlineVersion: number } }
+  | {
+      type: 'PlacementOffered';
+      data: { commune: CommuneRef; title: string; placementKind: PlacementKind; acceptBy: string; deadlineVersion: number };
+    }
   | { type: 'PlacementAccepted'; data: { acceptedAt: string } }
   | { type: 'PlacementDeclined'; data: { declinedAt: string; note: string } }
   | { type: 'AcceptanceWindowLapsed'; data: { deadlineId: string } }

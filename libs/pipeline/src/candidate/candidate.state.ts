@@ -48,7 +48,13 @@ export interface CompletedCandidate {
 export type CandidateState =
   | { status: 'none' }
   | ActiveCandidate
-  | { status: 'exited'; application: CandidateApplication; reason: ExitReason; stepId: string; before: ActiveCandidate | CompletedCandidate }
+  | {
+      status: 'exited';
+      application: CandidateApplication;
+      reason: ExitReason;
+      stepId: string;
+      before: ActiveCandidate | CompletedCandidate;
+    }
   | CompletedCandidate;
 
 function completed(state: ActiveCandidate, planning: SuccessionPost[]): CompletedCandidate {
@@ -113,7 +119,11 @@ export function evolveCandidate(state: CandidateState, event: CandidateEvent): C
       return state;
     case 'PlacementOffered': {
       const { commune, title, placementKind, acceptBy, deadlineVersion } = event.data;
-      return withStage(state, { kind: 'assignment', phase: 'offered', offer: { commune, title, placementKind, acceptBy } }, { timerVersion: deadlineVersion });
+      return withStage(
+        state,
+        { kind: 'assignment', phase: 'offered', offer: { commune, title, placementKind, acceptBy } },
+        { timerVersion: deadlineVersion },
+      );
     }
     case 'PlacementAccepted': {
       if (state.status !== 'active') return state;
@@ -131,14 +141,20 @@ export function evolveCandidate(state: CandidateState, event: CandidateEvent): C
         : state;
     case 'TrialStarted':
       return state.status === 'active'
-        ? withStage(state, { kind: 'assignment', phase: 'in-trial', offer: offerOf(state.stage), trialEndsOn: event.data.endsOn }, { timerVersion: event.data.deadlineVersion })
+        ? withStage(
+            state,
+            { kind: 'assignment', phase: 'in-trial', offer: offerOf(state.stage), trialEndsOn: event.data.endsOn },
+            { timerVersion: event.data.deadlineVersion },
+          )
         : state;
     case 'TrialPeriodEnded':
       return state.status === 'active' && state.stage.kind === 'assignment' && state.stage.phase === 'in-trial'
         ? withStage(state, { ...state.stage, phase: 'trial-ended' })
         : state;
     case 'TrialEvaluated':
-      return state.status === 'active' && event.data.passed ? withStage(state, { kind: 'assignment', phase: 'trial-passed', offer: offerOf(state.stage) }) : state;
+      return state.status === 'active' && event.data.passed
+        ? withStage(state, { kind: 'assignment', phase: 'trial-passed', offer: offerOf(state.stage) })
+        : state;
     case 'AddedToSuccessionPlanning':
       return state.status === 'active' ? completed(state, event.data.posts) : state;
     case 'CandidateCompletedProgramme':

@@ -74,7 +74,16 @@ export function trainedCandidate() {
   candidate.run(application, at('2026-03-02T02:00:00Z'));
   candidate.run({ type: 'RecordScores', actor: province, scores: { test: 82, academic: 75, interview: 88 } }, at('2026-03-20T02:00:00Z'));
   candidate.run({ type: 'RecordSelectionOutcome', actor: province, outcome: 'selected', rank: 1, total: 81.7 }, at('2026-03-25T02:00:00Z'));
-  candidate.run({ type: 'EnrolInTraining', actor: school, classId: 'class-2026-1', startsOn: '2026-04-01T01:00:00Z', plannedEnd: '2026-10-31T10:00:00Z' }, at('2026-03-28T02:00:00Z'));
+  candidate.run(
+    {
+      type: 'EnrolInTraining',
+      actor: school,
+      classId: 'class-2026-1',
+      startsOn: '2026-04-01T01:00:00Z',
+      plannedEnd: '2026-10-31T10:00:00Z',
+    },
+    at('2026-03-28T02:00:00Z'),
+  );
   candidate.run(passTraining, at('2026-10-31T10:00:00Z'));
   return candidate;
 }
@@ -82,6 +91,9 @@ export function trainedCandidate() {
 /** A candidate whose district practicum has just started. */
 export function candidateInPracticum() {
   const candidate = trainedCandidate();
-  candidate.run({ type: 'StartPracticum', actor: province, district: '216', department: 'Phòng Nội vụ', startsOn: '2026-11-02T01:00:00Z' }, at('2026-11-01T02:00:00Z'));
+  candidate.run(
+    { type: 'StartPracticum', actor: province, district: '216', department: 'Phòng Nội vụ', startsOn: '2026-11-02T01:00:00Z' },
+    at('2026-11-01T02:00:00Z'),
+  );
   return candidate;
 }

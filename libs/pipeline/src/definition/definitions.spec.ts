@@ -13,7 +13,13 @@ describe('pipeline definitions as versioned data', () => {
     expect(validateDefinition(BAC_GIANG_GRADUATE_V1)).toEqual([]);
     expect(validateDefinition(SOURCE_CADRE_18_MONTHS_V1)).toEqual([]);
     const catalog = builtInCatalog();
-    expect(findDefinition(catalog, 'bac-giang-graduate', 1)?.steps.map((step) => step.kind)).toEqual(['needs', 'selection', 'training', 'practicum', 'assignment']);
+    expect(findDefinition(catalog, 'bac-giang-graduate', 1)?.steps.map((step) => step.kind)).toEqual([
+      'needs',
+      'selection',
+      'training',
+      'practicum',
+      'assignment',
+    ]);
   });
 
   it('names each problem of a bad definition', () => {
@@ -44,22 +50,53 @@ describe('pipeline definitions as versioned data', () => {
       education: { ...application.education, studyMode: 'part-time' as const },
     };
     const [applied] = candidate.run(apply, at('2026-01-05T02:00:00Z'));
-    expect(applied).toMatchObject({ data: { firstStep: { id: 'training', kind: 'training' }, definition: { id: 'source-cadre-18-months', version: 1 } } });
-    candidate.run({ type: 'EnrolInTraining', actor: school, classId: 'k18', startsOn: '2026-02-01T01:00:00Z', plannedEnd: '2027-08-01T01:00:00Z' }, at('2026-01-20T02:00:00Z'));
+    expect(applied).toMatchObject({
+      data: { firstStep: { id: 'training', kind: 'training' }, definition: { id: 'source-cadre-18-months', version: 1 } },
+    });
+    candidate.run(
+      { type: 'EnrolInTraining', actor: school, classId: 'k18', startsOn: '2026-02-01T01:00:00Z', plannedEnd: '2027-08-01T01:00:00Z' },
+      at('2026-01-20T02:00:00Z'),
+    );
     const threeParts = candidate.decide(
-      { type: 'RecordTrainingResult', actor: school, classId: 'k18', result: 'passed', diploma, certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.slice(0, 3).map((part) => ({ partId: part.id, number: part.id })) },
+      {
+        type: 'RecordTrainingResult',
+        actor: school,
+        classId: 'k18',
+        result: 'passed',
+        diploma,
+        certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.slice(0, 3).map((part) => ({ partId: part.id, number: part.id })),
+      },
       at('2027-08-01T01:00:00Z'),
     );
     expect(threeParts).toMatchObject({ error: { code: 'CERTIFICATES_INCOMPLETE', details: { missingPartIds: ['leadership-skills'] } } });
     candidate.run(
-      { type: 'RecordTrainingResult', actor: school, classId: 'k18', result: 'passed', diploma, certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.map((part) => ({ partId: part.id, number: part.id })) },
+      {
+        type: 'RecordTrainingResult',
+        actor: school,
+        classId: 'k18',
+        result: 'passed',
+        diploma,
+        certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.map((part) => ({ partId: part.id, number: part.id })),
+      },
       at('2027-08-01T01:00:00Z'),
     );
-    const [started] = candidate.run({ type: 'StartPracticum', actor: province, district: '216', department: 'UBND xã Ngọc Vân', startsOn: '2027-08-03T01:00:00Z' }, at('2027-08-02T02:00:00Z'));
+    const [started] = candidate.run(
+      { type: 'StartPracticum', actor: province, district: '216', department: 'UBND xã Ngọc Vân', startsOn: '2027-08-03T01:00:00Z' },
+      at('2027-08-02T02:00:00Z'),
+    );
     expect(started).toMatchObject({ data: { endsOn: '2027-09-03T01:00:00.000Z' } });
-    expect(candidateDeadlines(candidate.state(), SOURCE_CADRE_18_MONTHS_V1)[0]).toMatchObject({ kind: 'practicum-end', reminders: [{ daysBefore: 7 }] });
-    candidate.run({ type: 'EndPracticumPeriod', actor: { id: 'scheduler', role: 'system' }, deadlineId: 'candidate-1/practicum-end/1' }, at('2027-09-03T01:00:00Z'));
-    const [, completed] = candidate.run({ type: 'EvaluatePracticum', actor: province, satisfactory: true, comments: '' }, at('2027-09-05T02:00:00Z'));
+    expect(candidateDeadlines(candidate.state(), SOURCE_CADRE_18_MONTHS_V1)[0]).toMatchObject({
+      kind: 'practicum-end',
+      reminders: [{ daysBefore: 7 }],
+    });
+    candidate.run(
+      { type: 'EndPracticumPeriod', actor: { id: 'scheduler', role: 'system' }, deadlineId: 'candidate-1/practicum-end/1' },
+      at('2027-09-03T01:00:00Z'),
+    );
+    const [, completed] = candidate.run(
+      { type: 'EvaluatePracticum', actor: province, satisfactory: true, comments: '' },
+      at('2027-09-05T02:00:00Z'),
+    );
     expect(completed).toEqual({ type: 'CandidateCompletedProgramme', data: { stepId: 'practice-at-sending-unit' } });
     expect(candidate.state().status).toBe('completed');
   });
@@ -68,7 +105,9 @@ describe('pipeline definitions as versioned data', () => {
     const v2: PipelineDefinition = {
       ...BAC_GIANG_GRADUATE_V1,
       version: 2,
-      steps: BAC_GIANG_GRADUATE_V1.steps.map((step) => (step.kind === 'practicum' ? { ...step, duration: { minMonths: 4, maxMonths: 4 } } : step)),
+      steps: BAC_GIANG_GRADUATE_V1.steps.map((step) =>
+        step.kind === 'practicum' ? { ...step, duration: { minMonths: 4, maxMonths: 4 } } : step,
+      ),
     };
     const catalog = builtInCatalog();
     expect(publishDefinition(catalog, { ...v2, version: 3 })).toMatchObject({ code: 'DEFINITION_VERSION_NOT_NEXT' });
@@ -85,7 +124,9 @@ describe('pipeline definitions as versioned data', () => {
     candidate.run(application, at('2026-03-02T02:00:00Z'));
     const withV2 = journey(v2);
     withV2.events.push(...candidate.events);
-    expect(withV2.decide({ type: 'RecordScores', actor: province, scores: { test: 1, academic: 1, interview: 1 } }, at('2026-03-03T02:00:00Z'))).toMatchObject({
+    expect(
+      withV2.decide({ type: 'RecordScores', actor: province, scores: { test: 1, academic: 1, interview: 1 } }, at('2026-03-03T02:00:00Z')),
+    ).toMatchObject({
       error: { code: 'DEFINITION_MISMATCH', details: { own: { id: 'bac-giang-graduate', version: 1 } } },
     });
   });

@@ -18,10 +18,16 @@ export const SOURCE_CADRE_18_MONTHS_V1: PipelineDefinition = {
       duration: { minMonths: 18, maxMonths: 18 },
       reminderDaysBefore: [30],
       parts: [
-        { id: 'political-theory-administration', label: { vi: 'Trung cấp lý luận chính trị – hành chính', en: 'Intermediate political theory and administration' } },
+        {
+          id: 'political-theory-administration',
+          label: { vi: 'Trung cấp lý luận chính trị – hành chính', en: 'Intermediate political theory and administration' },
+        },
         { id: 'state-management', label: { vi: 'Kiến thức quản lý nhà nước ngạch chuyên viên', en: 'State management, specialist grade' } },
         { id: 'defence-security', label: { vi: 'Kiến thức quốc phòng – an ninh', en: 'National defence and security' } },
-        { id: 'leadership-skills', label: { vi: 'Kỹ năng bí thư, chủ tịch cấp xã', en: 'Skills for party secretaries and commune chairmen' } },
+        {
+          id: 'leadership-skills',
+          label: { vi: 'Kỹ năng bí thư, chủ tịch cấp xã', en: 'Skills for party secretaries and commune chairmen' },
+        },
       ],
     },
     {
@@ -34,6 +40,15 @@ export const SOURCE_CADRE_18_MONTHS_V1: PipelineDefinition = {
   ],
   registrationReminderDaysBefore: [7],
   eligibility: { requireUniversityDegree: true, requireFullTime: false },
-  allowedExitReasons: ['withdrew', 'failed-training', 'dropped-out-of-training', 'unsatisfactory-practicum', 'illness', 'death', 'resigned', 'transferred'],
+  allowedExitReasons: [
+    'withdrew',
+    'failed-training',
+    'dropped-out-of-training',
+    'unsatisfactory-practicum',
+    'illness',
+    'death',
+    'resigned',
+    'transferred',
+  ],
   requiredOutcomeFields: ['priorPosition'],
 };

@@ -26,7 +26,8 @@ export function validateDefinition(definition: PipelineDefinition): string[] {
     const { acceptanceWindowDays, trialMonths, acceptanceReminderDaysBefore, trialReminderDaysBefore } = definition.assignment;
     if (!isWholeDays(acceptanceWindowDays)) problems.push('assignment.acceptanceWindowDays: whole days ≥ 1');
     if (!Number.isInteger(trialMonths) || trialMonths < 1) problems.push('assignment.trialMonths: whole months ≥ 1');
-    if (![...acceptanceReminderDaysBefore, ...trialReminderDaysBefore].every(isWholeDays)) problems.push('assignment reminders: whole days ≥ 1');
+    if (![...acceptanceReminderDaysBefore, ...trialReminderDaysBefore].every(isWholeDays))
+      problems.push('assignment reminders: whole days ≥ 1');
   }
   if (definition.selection) {
     const { test, academic, interview } = definition.selection.weights;

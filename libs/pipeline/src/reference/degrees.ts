@@ -2,10 +2,10 @@ import type { ReferenceList } from './label';
 
 export const DEGREE_LEVELS = {
   'upper-secondary': { vi: 'Tốt nghiệp trung học phổ thông', en: 'Upper secondary' },
-  'college': { vi: 'Cao đẳng', en: 'College' },
-  'university': { vi: 'Đại học', en: 'University (bachelor)' },
-  'master': { vi: 'Thạc sĩ', en: 'Master' },
-  'doctorate': { vi: 'Tiến sĩ', en: 'Doctorate' },
+  college: { vi: 'Cao đẳng', en: 'College' },
+  university: { vi: 'Đại học', en: 'University (bachelor)' },
+  master: { vi: 'Thạc sĩ', en: 'Master' },
+  doctorate: { vi: 'Tiến sĩ', en: 'Doctorate' },
 } as const satisfies ReferenceList<string>;
 
 export type DegreeLevel = keyof typeof DEGREE_LEVELS;
@@ -16,7 +16,7 @@ export const UNIVERSITY_OR_ABOVE: readonly DegreeLevel[] = ['university', 'maste
 export const STUDY_MODES = {
   'full-time': { vi: 'Chính quy', en: 'Full-time' },
   'part-time': { vi: 'Vừa làm vừa học / tại chức', en: 'Part-time / in-service' },
-  'distance': { vi: 'Từ xa', en: 'Distance learning' },
+  distance: { vi: 'Từ xa', en: 'Distance learning' },
 } as const satisfies ReferenceList<string>;
 
 export type StudyMode = keyof typeof STUDY_MODES;

@@ -21,7 +21,7 @@ export type PriorPosition = keyof typeof PRIOR_POSITIONS;
 /** Posts a candidate can be planned for (quy hoạch). */
 export const SUCCESSION_POSTS = {
   'party-secretary': { vi: 'Bí thư Đảng ủy xã', en: 'Commune party secretary' },
-  'commune-chairman': { vi: 'Chủ tịch Ủy ban nhân dân xã', en: 'Chairman of the commune People\'s Committee' },
+  'commune-chairman': { vi: 'Chủ tịch Ủy ban nhân dân xã', en: "Chairman of the commune People's Committee" },
 } as const satisfies ReferenceList<string>;
 
 export type SuccessionPost = keyof typeof SUCCESSION_POSTS;

@@ -19,7 +19,20 @@ describe('reference data', () => {
 
   it('lists every exit and outcome the provinces report', () => {
     expect(Object.keys(EXIT_REASONS)).toEqual(
-      expect.arrayContaining(['withdrew', 'failed-selection', 'failed-training', 'dropped-out-of-training', 'unsatisfactory-practicum', 'declined-placement', 'not-placed', 'illness', 'death', 'resigned', 'transferred', 'failed-trial']),
+      expect.arrayContaining([
+        'withdrew',
+        'failed-selection',
+        'failed-training',
+        'dropped-out-of-training',
+        'unsatisfactory-practicum',
+        'declined-placement',
+        'not-placed',
+        'illness',
+        'death',
+        'resigned',
+        'transferred',
+        'failed-trial',
+      ]),
     );
     expect(Object.keys(PRIOR_POSITIONS)).toEqual([...Object.keys(PLACEMENT_KINDS), 'none-graduate-source']);
     expect(PLACEMENT_KINDS['commune-part-time-worker'].vi).toBe('Người hoạt động không chuyên trách cấp xã');

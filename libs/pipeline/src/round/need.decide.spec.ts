@@ -57,7 +57,10 @@ describe('registering a commune’s need', () => {
   });
 
   it('refuses a commune of another district', () => {
-    expect(whenOpen([], { ...register, actor: langGiangBoard })).toMatchObject({ kind: 'rejected', error: { code: 'NOT_YOUR_DISTRICT', details: { district: '216' } } });
+    expect(whenOpen([], { ...register, actor: langGiangBoard })).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'NOT_YOUR_DISTRICT', details: { district: '216' } },
+    });
   });
 
   it('accepts needs only while the window is open', () => {
@@ -68,7 +71,9 @@ describe('registering a commune’s need', () => {
   });
 
   it('needs the commune’s code, name and district', () => {
-    expect(whenOpen([], { ...register, actor: provinceBoard, commune: { ...ngocVan, name: '' } })).toMatchObject({ error: { code: 'INVALID_FIELD', details: { field: 'commune' } } });
+    expect(whenOpen([], { ...register, actor: provinceBoard, commune: { ...ngocVan, name: '' } })).toMatchObject({
+      error: { code: 'INVALID_FIELD', details: { field: 'commune' } },
+    });
   });
 
   it('refuses a title outside the round’s list', () => {
@@ -97,7 +102,13 @@ describe('registering a commune’s need', () => {
 });
 
 describe('amending a need', () => {
-  const amend: RoundCommandOf<'AmendNeed'> = { type: 'AmendNeed', roundId: ROUND_ID, needId: 'need-ngoc-van', quantity: 3, actor: tanYenBoard };
+  const amend: RoundCommandOf<'AmendNeed'> = {
+    type: 'AmendNeed',
+    roundId: ROUND_ID,
+    needId: 'need-ngoc-van',
+    quantity: 3,
+    actor: tanYenBoard,
+  };
 
   it('records the need’s new values, keeping what was not changed', () => {
     expect(eventsOf(whenOpen([registeredNgocVan], amend))).toEqual([
@@ -122,7 +133,13 @@ describe('amending a need', () => {
 });
 
 describe('withdrawing a need', () => {
-  const withdraw: RoundCommandOf<'WithdrawNeed'> = { type: 'WithdrawNeed', roundId: ROUND_ID, needId: 'need-ngoc-van', reason: 'Xã đã tuyển đủ', actor: tanYenBoard };
+  const withdraw: RoundCommandOf<'WithdrawNeed'> = {
+    type: 'WithdrawNeed',
+    roundId: ROUND_ID,
+    needId: 'need-ngoc-van',
+    reason: 'Xã đã tuyển đủ',
+    actor: tanYenBoard,
+  };
 
   it('records the reason, even after the window closed', () => {
     expect(eventsOf(whenOpen([registeredNgocVan, windowClosed], withdraw, AFTER_WINDOW))).toEqual([
@@ -137,7 +154,11 @@ describe('withdrawing a need', () => {
   });
 
   it('is too late once selection has started', () => {
-    const started = [registeredNgocVan, { type: 'NeedApproved' as const, data: { roundId: ROUND_ID, needId: 'need-ngoc-van' } }, windowClosed];
+    const started = [
+      registeredNgocVan,
+      { type: 'NeedApproved' as const, data: { roundId: ROUND_ID, needId: 'need-ngoc-van' } },
+      windowClosed,
+    ];
     const selecting = { type: 'SelectionStarted' as const, data: { roundId: ROUND_ID, approvedNeedIds: ['need-ngoc-van'] } };
     expect(errorCode(whenOpen([...started, selecting], withdraw, AFTER_WINDOW))).toBe('SELECTION_ALREADY_STARTED');
   });
@@ -147,7 +168,9 @@ describe('approving a need', () => {
   const approve: RoundCommandOf<'ApproveNeed'> = { type: 'ApproveNeed', roundId: ROUND_ID, needId: 'need-ngoc-van', actor: provinceBoard };
 
   it('records the approval', () => {
-    expect(eventsOf(whenOpen([registeredNgocVan], approve))).toEqual([{ type: 'NeedApproved', data: { roundId: ROUND_ID, needId: 'need-ngoc-van' } }]);
+    expect(eventsOf(whenOpen([registeredNgocVan], approve))).toEqual([
+      { type: 'NeedApproved', data: { roundId: ROUND_ID, needId: 'need-ngoc-van' } },
+    ]);
   });
 
   it('refuses a missing, withdrawn or already approved need', () => {

@@ -28,15 +28,23 @@ export function decideNeedRegistration(command: RoundCommandOf<'RegisterNeed'>, 
       isFilled(commune.code) && isFilled(commune.name) && isFilled(commune.districtCode)
         ? undefined
         : invalidField('commune', 'code, name and districtCode are required'),
-    () => (round.needs.some((need) => need.needId === needId) ? refuse('NEED_ALREADY_EXISTS', `need ${needId} already exists in this round`, { needId }) : undefined),
-    () => (round.titles.includes(title) ? undefined : refuse('UNKNOWN_TITLE', `title ${title} is not one of this round's titles`, { title, titles: round.titles })),
+    () =>
+      round.needs.some((need) => need.needId === needId)
+        ? refuse('NEED_ALREADY_EXISTS', `need ${needId} already exists in this round`, { needId })
+        : undefined,
+    () =>
+      round.titles.includes(title)
+        ? undefined
+        : refuse('UNKNOWN_TITLE', `title ${title} is not one of this round's titles`, { title, titles: round.titles }),
     () => invalidQuantity(quantity),
     () => noAcceptedMajors(acceptedMajors),
     () => {
       // One need per commune and title; a withdrawn need frees its place.
       const same = round.needs.find((n) => n.status !== 'withdrawn' && n.commune.code === commune.code && n.title === title);
       if (!same) return undefined;
-      return refuse('NEED_ALREADY_REGISTERED', `commune ${commune.code} already has need ${same.needId} for title ${title}`, { needId: same.needId });
+      return refuse('NEED_ALREADY_REGISTERED', `commune ${commune.code} already has need ${same.needId} for title ${title}`, {
+        needId: same.needId,
+      });
     },
   );
   if (rejection) return rejection;

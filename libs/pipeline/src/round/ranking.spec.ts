@@ -1,7 +1,13 @@
 import { rankCandidates, tieBreakOrder, weightedTotal, type SelectionCandidate } from './ranking';
 import { rules } from './round.fixtures';
 
-const candidate = (candidateId: string, test: number, academic: number, interview: number, appliedAt = '2025-04-05T02:00:00.000Z'): SelectionCandidate => ({
+const candidate = (
+  candidateId: string,
+  test: number,
+  academic: number,
+  interview: number,
+  appliedAt = '2025-04-05T02:00:00.000Z',
+): SelectionCandidate => ({
   candidateId,
   scores: { test, academic, interview },
   appliedAt,
@@ -17,7 +23,11 @@ describe('selection ranking', () => {
   });
 
   it('orders by weighted total, highest first, and ranks everyone', () => {
-    const ranking = rankCandidates([candidate('c-low', 60, 60, 60), candidate('c-high', 90, 85, 88), candidate('c-mid', 75, 70, 72)], rules, 5);
+    const ranking = rankCandidates(
+      [candidate('c-low', 60, 60, 60), candidate('c-high', 90, 85, 88), candidate('c-mid', 75, 70, 72)],
+      rules,
+      5,
+    );
     expect(order(ranking)).toEqual(['c-high', 'c-mid', 'c-low']);
     expect(ranking.map((r) => r.rank)).toEqual([1, 2, 3]);
     expect(ranking.map((r) => r.decidedBy)).toEqual([null, 'total', 'total']);
@@ -45,7 +55,11 @@ describe('selection ranking', () => {
 
   it('falls back to the candidate id so the order is total and repeatable', () => {
     const ids = ['c-3', 'c-1', 'c-2'];
-    const ranking = rankCandidates(ids.map((id) => candidate(id, 70, 70, 70)), rules, 3);
+    const ranking = rankCandidates(
+      ids.map((id) => candidate(id, 70, 70, 70)),
+      rules,
+      3,
+    );
     expect(order(ranking)).toEqual(['c-1', 'c-2', 'c-3']);
     expect(ranking[2].decidedBy).toBe('candidateId');
     expect(order(rankCandidates([...ranking].reverse(), rules, 3))).toEqual(['c-1', 'c-2', 'c-3']);

@@ -6,13 +6,21 @@ import type { RoundEvent } from './round.events';
 import { invalidField, isInstant, windowPhase } from './round.guards';
 import type { ActiveRound } from './round.state';
 
-export function decideWindowExtension(command: RoundCommandOf<'ExtendRegistrationWindow'>, round: ActiveRound, now: Date): Decision<RoundEvent> {
+export function decideWindowExtension(
+  command: RoundCommandOf<'ExtendRegistrationWindow'>,
+  round: ActiveRound,
+  now: Date,
+): Decision<RoundEvent> {
   // A window past its closing time stays closed even if the close job has not fired yet.
-  if (windowPhase(round, now) === 'closed') return reject('REGISTRATION_WINDOW_CLOSED', 'the registration window is closed and cannot be extended');
+  if (windowPhase(round, now) === 'closed')
+    return reject('REGISTRATION_WINDOW_CLOSED', 'the registration window is closed and cannot be extended');
   if (!isInstant(command.closesAt)) return invalidField('closesAt', 'must be an ISO-8601 instant');
   const previousClosesAt = round.registrationClosesAt;
   if (Date.parse(command.closesAt) <= Date.parse(previousClosesAt)) {
-    return reject('EXTENSION_NOT_LATER', `an extension must close later than ${previousClosesAt}`, { previousClosesAt, closesAt: command.closesAt });
+    return reject('EXTENSION_NOT_LATER', `an extension must close later than ${previousClosesAt}`, {
+      previousClosesAt,
+      closesAt: command.closesAt,
+    });
   }
   const deadlineVersion = round.deadlineVersion + 1;
   return accept({
@@ -42,10 +50,13 @@ export function decideWindowClose(command: RoundCommandOf<'CloseRegistrationWind
     if (command.deadlineId === undefined) return invalidField('deadlineId', 'the scheduler must say which deadline fired');
     // A job for an earlier version, or one arriving after a close, is stale: nothing to do.
     if (round.status !== 'registering') return ignore(`the registration window is already closed (deadline ${command.deadlineId})`);
-    if (command.deadlineId !== current) return ignore(`deadline ${command.deadlineId} is stale: the window was extended, the current deadline is ${current}`);
+    if (command.deadlineId !== current)
+      return ignore(`deadline ${command.deadlineId} is stale: the window was extended, the current deadline is ${current}`);
     // Refused, not ignored: the job is retried and closes the window when it is really due.
     if (now.getTime() < Date.parse(round.registrationClosesAt)) {
-      return reject('DEADLINE_NOT_YET_DUE', `deadline ${current} is due at ${round.registrationClosesAt}`, { dueAt: round.registrationClosesAt });
+      return reject('DEADLINE_NOT_YET_DUE', `deadline ${current} is due at ${round.registrationClosesAt}`, {
+        dueAt: round.registrationClosesAt,
+      });
     }
     return accept(closed);
   }

@@ -38,7 +38,10 @@ describe('opening a recruitment round', () => {
   });
 
   it('fixes the selection rules for the whole round, refusing weights that do not sum to 1', () => {
-    const command = { ...openRound, selectionRules: { ...openRound.selectionRules, weights: { test: 0.4, academic: 0.3, interview: 0.2 } } };
+    const command = {
+      ...openRound,
+      selectionRules: { ...openRound.selectionRules, weights: { test: 0.4, academic: 0.3, interview: 0.2 } },
+    };
     expect(errorCode(given(initialRoundState, evolveRound).when(decideRound, command, DURING_WINDOW))).toBe('INVALID_SELECTION_RULES');
     const [event] = eventsOf(given(initialRoundState, evolveRound).when(decideRound, openRound, DURING_WINDOW));
     expect(event).toMatchObject({ data: { selectionRules: { weights: { test: 0.4, academic: 0.3, interview: 0.3 }, passMark: 50 } } });
@@ -56,12 +59,16 @@ describe('opening a recruitment round', () => {
   });
 
   it('opens a round only once', () => {
-    expect(errorCode(given(initialRoundState, evolveRound, [opened]).when(decideRound, openRound, DURING_WINDOW))).toBe('ROUND_ALREADY_OPENED');
+    expect(errorCode(given(initialRoundState, evolveRound, [opened]).when(decideRound, openRound, DURING_WINDOW))).toBe(
+      'ROUND_ALREADY_OPENED',
+    );
   });
 
   it('is the province board’s alone', () => {
     for (const actor of [tanYenBoard, politicalSchool, scheduler, auditor]) {
-      expect(errorCode(given(initialRoundState, evolveRound).when(decideRound, { ...openRound, actor }, DURING_WINDOW))).toBe('ROLE_NOT_ALLOWED');
+      expect(errorCode(given(initialRoundState, evolveRound).when(decideRound, { ...openRound, actor }, DURING_WINDOW))).toBe(
+        'ROLE_NOT_ALLOWED',
+      );
     }
   });
 });
@@ -70,11 +77,22 @@ describe('who may act on a round', () => {
   it('never lets an auditor act, whatever the command', () => {
     const commands: RoundCommand[] = [
       { type: 'ApproveNeed', roundId: ROUND_ID, needId: 'need-ngoc-van', actor: auditor },
-      { type: 'RegisterNeed', roundId: ROUND_ID, needId: 'n', commune: ngocVan, title: 'land-construction', quantity: 1, acceptedMajors: ['Luật'], actor: auditor },
+      {
+        type: 'RegisterNeed',
+        roundId: ROUND_ID,
+        needId: 'n',
+        commune: ngocVan,
+        title: 'land-construction',
+        quantity: 1,
+        acceptedMajors: ['Luật'],
+        actor: auditor,
+      },
       { type: 'CloseRound', roundId: ROUND_ID, actor: auditor },
     ];
     for (const command of commands) {
-      expect(errorCode(given(initialRoundState, evolveRound, inSelection).when(decideRound, command, DURING_WINDOW))).toBe('ROLE_NOT_ALLOWED');
+      expect(errorCode(given(initialRoundState, evolveRound, inSelection).when(decideRound, command, DURING_WINDOW))).toBe(
+        'ROLE_NOT_ALLOWED',
+      );
     }
     expect(Object.values(ROUND_ALLOWED_ROLES).some((roles) => roles.includes('auditor'))).toBe(false);
   });
@@ -107,7 +125,12 @@ describe('closing a round', () => {
   });
 
   it('ignores, with a reason, a window-close job that fires after the round closed', () => {
-    const fired: RoundCommand = { type: 'CloseRegistrationWindow', roundId: ROUND_ID, deadlineId: `${ROUND_ID}/registration-window-close/1`, actor: scheduler };
+    const fired: RoundCommand = {
+      type: 'CloseRegistrationWindow',
+      roundId: ROUND_ID,
+      deadlineId: `${ROUND_ID}/registration-window-close/1`,
+      actor: scheduler,
+    };
     const decision = given(initialRoundState, evolveRound, [opened, closed]).when(decideRound, fired, DURING_WINDOW);
     expect(decision).toEqual({ kind: 'ignored', reason: expect.stringContaining('closed') });
   });

@@ -71,13 +71,19 @@ function decideOpening(command: RoundCommandOf<'OpenRound'>, state: RoundState):
     () => (isFilled(name) ? undefined : invalidField('name', 'must not be blank')),
     () => (isFilled(provinceCode) ? undefined : invalidField('provinceCode', 'must not be blank')),
     () => (isFilled(definition?.id) ? undefined : invalidField('definition.id', 'must not be blank')),
-    () => (Number.isInteger(definition.version) && definition.version >= 1 ? undefined : invalidField('definition.version', 'must be a whole number of at least 1')),
+    () =>
+      Number.isInteger(definition.version) && definition.version >= 1
+        ? undefined
+        : invalidField('definition.version', 'must be a whole number of at least 1'),
     () => (isInstant(registrationOpensAt) ? undefined : invalidField('registrationOpensAt', 'must be an ISO-8601 instant')),
     () => (isInstant(registrationClosesAt) ? undefined : invalidField('registrationClosesAt', 'must be an ISO-8601 instant')),
     () =>
       Date.parse(registrationClosesAt) > Date.parse(registrationOpensAt)
         ? undefined
-        : refuse('INVALID_REGISTRATION_WINDOW', 'the registration window must close after it opens', { registrationOpensAt, registrationClosesAt }),
+        : refuse('INVALID_REGISTRATION_WINDOW', 'the registration window must close after it opens', {
+            registrationOpensAt,
+            registrationClosesAt,
+          }),
     () =>
       reminders.every((days) => Number.isInteger(days) && days > 0)
         ? undefined

@@ -26,7 +26,14 @@ export const DURING_WINDOW = new Date('2025-03-10T03:00:00.000Z');
 export const AFTER_WINDOW = new Date('2025-04-02T03:00:00.000Z');
 export const FIRST_DEADLINE = `${ROUND_ID}/registration-window-close/1`;
 
-export const TITLES = ['military-commander', 'office-statistics', 'land-construction', 'finance-accounting', 'justice-civil-status', 'culture-society'];
+export const TITLES = [
+  'military-commander',
+  'office-statistics',
+  'land-construction',
+  'finance-accounting',
+  'justice-civil-status',
+  'culture-society',
+];
 
 export const rules: SelectionRules = {
   weights: { test: 0.4, academic: 0.3, interview: 0.3 },
@@ -69,7 +76,10 @@ export function registered(needId: string, commune: Commune, title = 'land-const
 
 export const approved = (needId: string): RoundEvent => ({ type: 'NeedApproved', data: { roundId: ROUND_ID, needId } });
 
-export const withdrawn = (needId: string): RoundEvent => ({ type: 'NeedWithdrawn', data: { roundId: ROUND_ID, needId, reason: 'Sáp nhập xã' } });
+export const withdrawn = (needId: string): RoundEvent => ({
+  type: 'NeedWithdrawn',
+  data: { roundId: ROUND_ID, needId, reason: 'Sáp nhập xã' },
+});
 
 export const windowClosedBy = (trigger: 'deadline' | 'province-board'): RoundEvent => ({
   type: 'RegistrationWindowClosed',
@@ -78,10 +88,19 @@ export const windowClosedBy = (trigger: 'deadline' | 'province-board'): RoundEve
 
 export const windowClosed = windowClosedBy('deadline');
 
-export const selectionStarted = (...needIds: string[]): RoundEvent => ({ type: 'SelectionStarted', data: { roundId: ROUND_ID, approvedNeedIds: needIds } });
+export const selectionStarted = (...needIds: string[]): RoundEvent => ({
+  type: 'SelectionStarted',
+  data: { roundId: ROUND_ID, approvedNeedIds: needIds },
+});
 
 /** Ngọc Vân needs two land officers, approved; the window closed and selection began. */
-export const inSelection: RoundEvent[] = [opened, registered('need-ngoc-van', ngocVan), approved('need-ngoc-van'), windowClosed, selectionStarted('need-ngoc-van')];
+export const inSelection: RoundEvent[] = [
+  opened,
+  registered('need-ngoc-van', ngocVan),
+  approved('need-ngoc-van'),
+  windowClosed,
+  selectionStarted('need-ngoc-van'),
+];
 
 export function errorCode<E>(decision: Decision<E>): string | undefined {
   return decision.kind === 'rejected' ? decision.error.code : undefined;

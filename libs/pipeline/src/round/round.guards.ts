@@ -31,7 +31,9 @@ export function windowNotOpen(round: ActiveRound, now: Date): Rejection | undefi
     case 'open':
       return undefined;
     case 'not-yet-open':
-      return refuse('REGISTRATION_NOT_OPEN', `needs can be registered from ${round.registrationOpensAt}`, { opensAt: round.registrationOpensAt });
+      return refuse('REGISTRATION_NOT_OPEN', `needs can be registered from ${round.registrationOpensAt}`, {
+        opensAt: round.registrationOpensAt,
+      });
     case 'closed':
       return refuse('REGISTRATION_WINDOW_CLOSED', 'the registration window is closed; needs can no longer be registered or amended');
   }

@@ -5,7 +5,10 @@ import { evolveRound, initialRoundState } from './round.state';
 
 describe('a round’s state, replayed from its events', () => {
   it('follows the round from registration to selection', () => {
-    const amended: RoundEvent = { type: 'NeedAmended', data: { roundId: ROUND_ID, needId: 'need-ngoc-thien', quantity: 1, acceptedMajors: ['Luật'] } };
+    const amended: RoundEvent = {
+      type: 'NeedAmended',
+      data: { roundId: ROUND_ID, needId: 'need-ngoc-thien', quantity: 1, acceptedMajors: ['Luật'] },
+    };
     const state = replay(initialRoundState, evolveRound, [
       opened,
       registered('need-ngoc-van', ngocVan),
@@ -36,8 +39,24 @@ describe('a round’s state, replayed from its events', () => {
         passMark: 50,
         tieBreak: ['candidateId'],
         ranking: [
-          { candidateId: 'c-1', scores: { test: 90, academic: 90, interview: 90 }, appliedAt: '2025-04-05T02:00:00.000Z', total: 90, rank: 1, outcome: 'selected', decidedBy: null },
-          { candidateId: 'c-2', scores: { test: 40, academic: 40, interview: 40 }, appliedAt: '2025-04-05T02:00:00.000Z', total: 40, rank: 2, outcome: 'not-selected', decidedBy: 'total' },
+          {
+            candidateId: 'c-1',
+            scores: { test: 90, academic: 90, interview: 90 },
+            appliedAt: '2025-04-05T02:00:00.000Z',
+            total: 90,
+            rank: 1,
+            outcome: 'selected',
+            decidedBy: null,
+          },
+          {
+            candidateId: 'c-2',
+            scores: { test: 40, academic: 40, interview: 40 },
+            appliedAt: '2025-04-05T02:00:00.000Z',
+            total: 40,
+            rank: 2,
+            outcome: 'not-selected',
+            decidedBy: 'total',
+          },
         ],
       },
     };

@@ -23,7 +23,8 @@ import {
 import { evolveRound, initialRoundState } from './round.state';
 
 const start: RoundCommand = { type: 'StartSelection', roundId: ROUND_ID, actor: provinceBoard };
-const when = (events: RoundEvent[], command: RoundCommand) => given(initialRoundState, evolveRound, events).when(decideRound, command, AFTER_WINDOW);
+const when = (events: RoundEvent[], command: RoundCommand) =>
+  given(initialRoundState, evolveRound, events).when(decideRound, command, AFTER_WINDOW);
 
 describe('starting selection', () => {
   const ngocVanNeed = registered('need-ngoc-van', ngocVan);
@@ -65,14 +66,24 @@ const publish = (candidates: SelectionCandidate[], needId = 'need-ngoc-van'): Ro
   actor: provinceBoard,
 });
 const selected = (events: RoundEvent[]) =>
-  events.flatMap((e) => (e.type === 'SelectionResultsPublished' ? e.data.ranking.filter((r) => r.outcome === 'selected').map((r) => r.candidateId) : []));
+  events.flatMap((e) =>
+    e.type === 'SelectionResultsPublished' ? e.data.ranking.filter((r) => r.outcome === 'selected').map((r) => r.candidateId) : [],
+  );
 
 describe('publishing selection results for a need', () => {
   it('records the full ranking, the rules and the tie-break used', () => {
-    const [event] = eventsOf(when(inSelection, publish([candidate('c-1', 90, 80, 85), candidate('c-2', 70, 75, 60), candidate('c-3', 40, 40, 40)])));
+    const [event] = eventsOf(
+      when(inSelection, publish([candidate('c-1', 90, 80, 85), candidate('c-2', 70, 75, 60), candidate('c-3', 40, 40, 40)])),
+    );
     expect(event).toMatchObject({
       type: 'SelectionResultsPublished',
-      data: { needId: 'need-ngoc-van', seats: 2, passMark: 50, weights: rules.weights, tieBreak: ['interview', 'test', 'academic', 'appliedAt', 'candidateId'] },
+      data: {
+        needId: 'need-ngoc-van',
+        seats: 2,
+        passMark: 50,
+        weights: rules.weights,
+        tieBreak: ['interview', 'test', 'academic', 'appliedAt', 'candidateId'],
+      },
     });
     const ranking = event.type === 'SelectionResultsPublished' ? event.data.ranking : [];
     expect(ranking.map(({ candidateId, total, rank, outcome }) => ({ candidateId, total, rank, outcome }))).toEqual([
@@ -127,7 +138,12 @@ describe('publishing selection results for a need', () => {
   });
 
   it('ranks a candidate who withdrew last, giving the place to the next one', () => {
-    const ranking = eventsOf(when(inSelection, publish([{ ...candidate('c-best', 99, 99, 99), withdrew: true }, candidate('c-2', 80, 80, 80), candidate('c-3', 70, 70, 70)])));
+    const ranking = eventsOf(
+      when(
+        inSelection,
+        publish([{ ...candidate('c-best', 99, 99, 99), withdrew: true }, candidate('c-2', 80, 80, 80), candidate('c-3', 70, 70, 70)]),
+      ),
+    );
     const published = ranking[0] as Extract<RoundEvent, { type: 'SelectionResultsPublished' }>;
     expect(published.data.ranking.map((r) => [r.candidateId, r.outcome])).toEqual([
       ['c-2', 'selected'],

@@ -9,11 +9,14 @@ import type { ActiveRound } from './round.state';
 const TIE_BREAKS: readonly string[] = ['interview', 'test', 'academic', 'appliedAt'];
 
 export function decideSelectionStart(round: ActiveRound): Decision<RoundEvent> {
-  if (round.status === 'registering') return reject('REGISTRATION_NOT_CLOSED', 'selection starts only after the registration window is closed');
+  if (round.status === 'registering')
+    return reject('REGISTRATION_NOT_CLOSED', 'selection starts only after the registration window is closed');
   if (round.status === 'selecting') return reject('SELECTION_ALREADY_STARTED', 'selection has already started');
   const pending = round.needs.filter((need) => need.status === 'registered').map((need) => need.needId);
   if (pending.length > 0) {
-    return reject('NEEDS_NOT_APPROVED', `every need must be approved or withdrawn before selection; pending: ${pending.join(', ')}`, { needIds: pending });
+    return reject('NEEDS_NOT_APPROVED', `every need must be approved or withdrawn before selection; pending: ${pending.join(', ')}`, {
+      needIds: pending,
+    });
   }
   const approved = round.needs.filter((need) => need.status === 'approved').map((need) => need.needId);
   if (approved.length === 0) return reject('NO_APPROVED_NEEDS', 'selection needs at least one approved need');
@@ -29,23 +32,31 @@ export function decideResultsPublication(command: RoundCommandOf<'PublishSelecti
   const seats = need.quantity - need.selectedCandidateIds.length;
   const rejection = firstOf(
     () => needWithdrawn(need),
-    () => (need.status === 'approved' ? undefined : refuse('NEED_NOT_APPROVED', `need ${need.needId} is not approved`, { needId: need.needId })),
+    () =>
+      need.status === 'approved' ? undefined : refuse('NEED_NOT_APPROVED', `need ${need.needId} is not approved`, { needId: need.needId }),
     () =>
       seats > 0
         ? undefined
-        : refuse('NEED_CAPACITY_REACHED', `need ${need.needId} has all ${need.quantity} places filled`, { needId: need.needId, quantity: need.quantity }),
+        : refuse('NEED_CAPACITY_REACHED', `need ${need.needId} has all ${need.quantity} places filled`, {
+            needId: need.needId,
+            quantity: need.quantity,
+          }),
     () => (candidates.length > 0 ? undefined : refuse('NO_CANDIDATES', 'a publication ranks at least one candidate')),
     ...candidates.map((candidate) => () => invalidCandidate(candidate)),
     () => {
       const ids = candidates.map((c) => c.candidateId);
       const twice = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
-      return twice.length === 0 ? undefined : refuse('DUPLICATE_CANDIDATE', `candidates listed more than once: ${twice.join(', ')}`, { candidateIds: twice });
+      return twice.length === 0
+        ? undefined
+        : refuse('DUPLICATE_CANDIDATE', `candidates listed more than once: ${twice.join(', ')}`, { candidateIds: twice });
     },
     () => {
       // A person takes at most one place in a round.
       const taken = new Set(round.needs.flatMap((n) => n.selectedCandidateIds));
       const again = candidates.map((c) => c.candidateId).filter((id) => taken.has(id));
-      return again.length === 0 ? undefined : refuse('CANDIDATE_ALREADY_SELECTED', `already selected in this round: ${again.join(', ')}`, { candidateIds: again });
+      return again.length === 0
+        ? undefined
+        : refuse('CANDIDATE_ALREADY_SELECTED', `already selected in this round: ${again.join(', ')}`, { candidateIds: again });
     },
   );
   if (rejection) return rejection;
@@ -88,7 +99,12 @@ function invalidCandidate(candidate: SelectionCandidate): Rejection | undefined 
   const { candidateId, scores, appliedAt } = candidate;
   if (!isFilled(candidateId)) return invalidField('candidateId', 'must not be blank');
   const bad = SCORE_FIELDS.find((field) => !isScore(scores?.[field]));
-  if (bad) return refuse('INVALID_SCORE', `candidate ${candidateId}: the ${bad} score must be between 0 and 100`, { candidateId, field: bad, value: scores?.[bad] });
+  if (bad)
+    return refuse('INVALID_SCORE', `candidate ${candidateId}: the ${bad} score must be between 0 and 100`, {
+      candidateId,
+      field: bad,
+      value: scores?.[bad],
+    });
   if (!isInstant(appliedAt)) return invalidField('appliedAt', `candidate ${candidateId}: must be an ISO-8601 instant`);
   return undefined;
 }

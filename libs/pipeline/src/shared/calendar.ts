@@ -20,7 +20,15 @@ export function addMonths(instant: Date, months: number): Date {
   const month = local.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const shifted = new Date(
-    Date.UTC(year, month, Math.min(local.getUTCDate(), lastDay), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds()),
+    Date.UTC(
+      year,
+      month,
+      Math.min(local.getUTCDate(), lastDay),
+      local.getUTCHours(),
+      local.getUTCMinutes(),
+      local.getUTCSeconds(),
+      local.getUTCMilliseconds(),
+    ),
   );
   return fromLocal(shifted);
 }

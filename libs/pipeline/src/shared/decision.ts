@@ -10,9 +10,7 @@ export interface DomainError {
  * reason to do nothing (a timed command that is no longer current is not an error).
  */
 export type Decision<E> =
-  | { kind: 'accepted'; events: E[] }
-  | { kind: 'rejected'; error: DomainError }
-  | { kind: 'ignored'; reason: string };
+  { kind: 'accepted'; events: E[] } | { kind: 'rejected'; error: DomainError } | { kind: 'ignored'; reason: string };
 
 export function accept<E>(...events: E[]): Decision<E> {
   return { kind: 'accepted', events };

@@ -17,7 +17,8 @@ import {
 } from './training-class.fixtures';
 import { evolveTrainingClass, initialTrainingClassState } from './training-class.state';
 
-const deadlinesAfter = (events: TrainingClassEvent[]) => trainingClassDeadlines(replay(initialTrainingClassState, evolveTrainingClass, events));
+const deadlinesAfter = (events: TrainingClassEvent[]) =>
+  trainingClassDeadlines(replay(initialTrainingClassState, evolveTrainingClass, events));
 const markReached = (deadlineId: string): TrainingClassCommandOf<'MarkPlannedEndReached'> => ({
   type: 'MarkPlannedEndReached',
   classId: CLASS_ID,
@@ -84,7 +85,9 @@ describe('Marking the planned end reached', () => {
       kind: 'ignored',
       reason: expect.stringContaining('closed'),
     });
-    expect(history([classOpened(), plannedEndReached(vn('2026-07-01'))]).when(decideTrainingClass, markReached(firstDeadline), now)).toMatchObject({
+    expect(
+      history([classOpened(), plannedEndReached(vn('2026-07-01'))]).when(decideTrainingClass, markReached(firstDeadline), now),
+    ).toMatchObject({
       kind: 'ignored',
     });
     expect(history([]).when(decideTrainingClass, markReached(firstDeadline), now)).toMatchObject({ kind: 'ignored' });

@@ -74,7 +74,10 @@ function openClass(command: TrainingClassCommandOf<'OpenClass'>, state: Training
   }
   const { minMonths, maxMonths } = command.duration ?? {};
   if (!(Number.isInteger(minMonths) && Number.isInteger(maxMonths) && minMonths >= 1 && maxMonths >= minMonths)) {
-    return reject('INVALID_FIELD', 'duration: whole months with 1 ≤ minMonths ≤ maxMonths', { field: 'duration', rule: '1 ≤ minMonths ≤ maxMonths' });
+    return reject('INVALID_FIELD', 'duration: whole months with 1 ≤ minMonths ≤ maxMonths', {
+      field: 'duration',
+      rule: '1 ≤ minMonths ≤ maxMonths',
+    });
   }
   if (!command.reminderDaysBefore.every((days) => Number.isInteger(days) && days >= 1)) {
     return reject('INVALID_FIELD', 'reminderDaysBefore: whole days ≥ 1', { field: 'reminderDaysBefore', rule: 'whole days ≥ 1' });
@@ -121,7 +124,8 @@ function enrolCandidate(command: TrainingClassCommandOf<'EnrolCandidate'>, state
 
 function extendClass(command: TrainingClassCommandOf<'ExtendClass'>, state: OpenedTrainingClass): Result {
   const requested = parseInstant(command.plannedEnd);
-  if (!requested) return reject('INVALID_FIELD', 'plannedEnd: must be an ISO-8601 instant', { field: 'plannedEnd', rule: 'must be an ISO-8601 instant' });
+  if (!requested)
+    return reject('INVALID_FIELD', 'plannedEnd: must be an ISO-8601 instant', { field: 'plannedEnd', rule: 'must be an ISO-8601 instant' });
   const current = new Date(state.plannedEnd);
   const latest = addMonths(new Date(state.startsOn), state.duration.maxMonths);
   if (requested.getTime() <= current.getTime()) {

@@ -18,7 +18,10 @@ export const vn = (date: string): string => startOfVietnamDay(date).toISOString(
 export const at = (date: string): Date => startOfVietnamDay(date);
 
 export const FOUR_PARTS: TrainingPart[] = [
-  { id: 'political-theory', label: { vi: 'Trung cấp lý luận chính trị – hành chính', en: 'Intermediate political theory and administration' } },
+  {
+    id: 'political-theory',
+    label: { vi: 'Trung cấp lý luận chính trị – hành chính', en: 'Intermediate political theory and administration' },
+  },
   { id: 'state-management', label: { vi: 'Quản lý nhà nước ngạch chuyên viên', en: 'State management, specialist grade' } },
   { id: 'defence-security', label: { vi: 'Kiến thức quốc phòng, an ninh', en: 'National defence and security' } },
   { id: 'leadership-skills', label: { vi: 'Kỹ năng bí thư, chủ tịch xã', en: 'Skills for party secretaries and commune chairmen' } },

@@ -29,9 +29,18 @@ describe('Opening a training class at the provincial Political School', () => {
 
   it('needs a name and valid instants', () => {
     expect(open({ name: '   ' })).toMatchObject({ kind: 'rejected', error: { code: 'CLASS_NAME_REQUIRED' } });
-    expect(open({ plannedEnd: 'mid-July' })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_FIELD', details: { field: 'plannedEnd' } } });
-    expect(open({ duration: { minMonths: 8, maxMonths: 6 } })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_FIELD', details: { field: 'duration' } } });
-    expect(open({ reminderDaysBefore: [-5] })).toMatchObject({ kind: 'rejected', error: { code: 'INVALID_FIELD', details: { field: 'reminderDaysBefore' } } });
+    expect(open({ plannedEnd: 'mid-July' })).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'INVALID_FIELD', details: { field: 'plannedEnd' } },
+    });
+    expect(open({ duration: { minMonths: 8, maxMonths: 6 } })).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'INVALID_FIELD', details: { field: 'duration' } },
+    });
+    expect(open({ reminderDaysBefore: [-5] })).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'INVALID_FIELD', details: { field: 'reminderDaysBefore' } },
+    });
   });
 });
 

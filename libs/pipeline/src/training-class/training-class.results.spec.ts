@@ -50,7 +50,11 @@ describe('Recording a training result', () => {
   });
 
   it('names the parts a pass is missing certificates for', () => {
-    const decision = history(fourPartClass).when(decideTrainingClass, record('cand-1', passedWith(['political-theory', 'defence-security'])), now);
+    const decision = history(fourPartClass).when(
+      decideTrainingClass,
+      record('cand-1', passedWith(['political-theory', 'defence-security'])),
+      now,
+    );
     expect(decision).toMatchObject({
       kind: 'rejected',
       error: { code: 'CERTIFICATES_INCOMPLETE', details: { missingPartIds: ['state-management', 'leadership-skills'] } },
@@ -62,15 +66,19 @@ describe('Recording a training result', () => {
     expect(history(fourPartClass).when(decideTrainingClass, record('cand-1', passedWith([...all, 'cooking'])), now)).toMatchObject({
       error: { code: 'UNKNOWN_PART', details: { partIds: ['cooking'] } },
     });
-    expect(history(fourPartClass).when(decideTrainingClass, record('cand-1', passedWith([...all, 'political-theory'])), now)).toMatchObject({
-      error: { code: 'DUPLICATE_CERTIFICATE', details: { partIds: ['political-theory'] } },
-    });
+    expect(history(fourPartClass).when(decideTrainingClass, record('cand-1', passedWith([...all, 'political-theory'])), now)).toMatchObject(
+      {
+        error: { code: 'DUPLICATE_CERTIFICATE', details: { partIds: ['political-theory'] } },
+      },
+    );
   });
 
   it('needs a diploma for a pass and a reason for a failure or drop-out', () => {
     const events = [classOpened(), enrolled('cand-1')];
     const noDiploma: TrainingResult = { outcome: 'passed', diploma: { number: ' ', issuedOn: '2026-07-05' }, certificates: [] };
-    expect(history(events).when(decideTrainingClass, record('cand-1', noDiploma), now)).toMatchObject({ error: { code: 'DIPLOMA_REQUIRED' } });
+    expect(history(events).when(decideTrainingClass, record('cand-1', noDiploma), now)).toMatchObject({
+      error: { code: 'DIPLOMA_REQUIRED' },
+    });
     expect(history(events).when(decideTrainingClass, record('cand-1', { outcome: 'dropped-out', reason: '' }), now)).toMatchObject({
       error: { code: 'REASON_REQUIRED' },
     });
@@ -102,7 +110,9 @@ describe('Recording a training result', () => {
   it('is accepted after the planned end was reached, refused once closed or before opening', () => {
     const ended = [classOpened(), enrolled('cand-1'), plannedEndReached(vn('2026-07-01'))];
     expect(history(ended).when(decideTrainingClass, record('cand-1', failed), now)).toMatchObject({ kind: 'accepted' });
-    expect(history([...ended, resultRecorded('cand-1', failed), classClosed]).when(decideTrainingClass, record('cand-1', failed), now)).toMatchObject({
+    expect(
+      history([...ended, resultRecorded('cand-1', failed), classClosed]).when(decideTrainingClass, record('cand-1', failed), now),
+    ).toMatchObject({
       error: { code: 'CLASS_CLOSED' },
     });
     expect(history([]).when(decideTrainingClass, record('cand-1', failed), now)).toMatchObject({ error: { code: 'CLASS_NOT_OPENED' } });
@@ -117,7 +127,13 @@ describe('Recording a training result', () => {
 
 describe('Closing a class', () => {
   it('closes once every enrolled candidate has a result', () => {
-    const events = [classOpened(), enrolled('cand-1'), enrolled('cand-2'), resultRecorded('cand-1', failed), resultRecorded('cand-2', passedWithoutParts)];
+    const events = [
+      classOpened(),
+      enrolled('cand-1'),
+      enrolled('cand-2'),
+      resultRecorded('cand-1', failed),
+      resultRecorded('cand-2', passedWithoutParts),
+    ];
     expect(history(events).when(decideTrainingClass, closeClass, now)).toEqual({ kind: 'accepted', events: [classClosed] });
   });
 
@@ -130,7 +146,9 @@ describe('Closing a class', () => {
   });
 
   it('closes once only, and only an opened class', () => {
-    expect(history([classOpened(), classClosed]).when(decideTrainingClass, closeClass, now)).toMatchObject({ error: { code: 'CLASS_CLOSED' } });
+    expect(history([classOpened(), classClosed]).when(decideTrainingClass, closeClass, now)).toMatchObject({
+      error: { code: 'CLASS_CLOSED' },
+    });
     expect(history([]).when(decideTrainingClass, closeClass, now)).toMatchObject({ error: { code: 'CLASS_NOT_OPENED' } });
   });
 

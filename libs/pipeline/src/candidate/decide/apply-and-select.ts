@@ -18,13 +18,21 @@ export function apply(command: Apply, state: CandidateState, now: Date, definiti
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board', 'district-board']),
     () => notYourDistrict(command.actor, need.commune.districtCode),
-    () => (need.definition.id !== definition.id || need.definition.version !== definition.version
-      ? refuse('DEFINITION_MISMATCH', `the round runs ${need.definition.id} v${need.definition.version}, not ${definition.id} v${definition.version}`, { round: need.definition })
-      : undefined),
+    () =>
+      need.definition.id !== definition.id || need.definition.version !== definition.version
+        ? refuse(
+            'DEFINITION_MISMATCH',
+            `the round runs ${need.definition.id} v${need.definition.version}, not ${definition.id} v${definition.version}`,
+            { round: need.definition },
+          )
+        : undefined,
     () => (state.status !== 'none' ? refuse('CANDIDATE_ALREADY_APPLIED', 'this candidate has already applied in this round') : undefined),
     () => (!need.approved ? refuse('NEED_NOT_APPROVED', `need ${need.needId} is not approved by the province`) : undefined),
     () => (command.fullName.trim() === '' ? invalidField('fullName', 'must not be empty') : undefined),
-    () => (command.priorPosition !== undefined && !isCode(PRIOR_POSITIONS, command.priorPosition) ? invalidField('priorPosition', 'must be a known prior position') : undefined),
+    () =>
+      command.priorPosition !== undefined && !isCode(PRIOR_POSITIONS, command.priorPosition)
+        ? invalidField('priorPosition', 'must be a known prior position')
+        : undefined,
     () =>
       definition.requiredOutcomeFields.includes('priorPosition') && command.priorPosition === undefined
         ? invalidField('priorPosition', 'is required by this programme for its outcome reports')
@@ -61,7 +69,10 @@ function badScore(scores: Scores): string | undefined {
   );
 }
 
-export function recordScores(command: Extract<CandidateCommand, { type: 'RecordScores' }>, state: CandidateState): Decision<CandidateEvent> {
+export function recordScores(
+  command: Extract<CandidateCommand, { type: 'RecordScores' }>,
+  state: CandidateState,
+): Decision<CandidateEvent> {
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board']),
     () => notActive(state),
@@ -89,7 +100,10 @@ export function recordSelectionOutcome(
     return accept({ type: 'CandidateExited', data: { reason: 'withdrew', stepId: state.step.id, note: 'withdrew during selection' } });
   }
   if (command.outcome === 'not-selected') {
-    return accept({ type: 'CandidateExited', data: { reason: 'failed-selection', stepId: state.step.id, note: `rank ${rank}, total ${total}` } });
+    return accept({
+      type: 'CandidateExited',
+      data: { reason: 'failed-selection', stepId: state.step.id, note: `rank ${rank}, total ${total}` },
+    });
   }
   return accept<CandidateEvent>({ type: 'CandidateSelected', data: { rank, total } }, advanceFrom(state, definition));
 }

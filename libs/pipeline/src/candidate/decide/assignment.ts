@@ -12,7 +12,8 @@ import { staleOrEarly } from './timers';
 
 type Of<T extends CandidateCommand['type']> = Extract<CandidateCommand, { type: T }>;
 
-const offerOf = (state: CandidateState): Offer | undefined => (state.status === 'active' && 'offer' in state.stage ? state.stage.offer : undefined);
+const offerOf = (state: CandidateState): Offer | undefined =>
+  state.status === 'active' && 'offer' in state.stage ? state.stage.offer : undefined;
 
 /** District boards act for the commune the candidate was offered. */
 const forOfferedDistrict = (command: CandidateCommand, state: CandidateState) => () => {
@@ -20,15 +21,27 @@ const forOfferedDistrict = (command: CandidateCommand, state: CandidateState) =>
   return offer ? notYourDistrict(command.actor, offer.commune.districtCode) : undefined;
 };
 
-export function offerPlacement(command: Of<'OfferPlacement'>, state: CandidateState, now: Date, definition: PipelineDefinition): Decision<CandidateEvent> {
+export function offerPlacement(
+  command: Of<'OfferPlacement'>,
+  state: CandidateState,
+  now: Date,
+  definition: PipelineDefinition,
+): Decision<CandidateEvent> {
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board']),
     () => wrongStage(state, 'assignment', ['awaiting-offer']),
-    () => (state.status === 'active' && command.title !== state.application.title
-      ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, { registered: state.application.title })
-      : undefined),
-    () => (command.openSlots < 1 ? refuse('NO_OPEN_SLOT', `commune ${command.commune.name} has no open slot for ${command.title}`) : undefined),
-    () => (!isCode(PLACEMENT_KINDS, command.placementKind) ? invalidField('placementKind', `must be one of: ${Object.keys(PLACEMENT_KINDS).join(', ')}`) : undefined),
+    () =>
+      state.status === 'active' && command.title !== state.application.title
+        ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, {
+            registered: state.application.title,
+          })
+        : undefined,
+    () =>
+      command.openSlots < 1 ? refuse('NO_OPEN_SLOT', `commune ${command.commune.name} has no open slot for ${command.title}`) : undefined,
+    () =>
+      !isCode(PLACEMENT_KINDS, command.placementKind)
+        ? invalidField('placementKind', `must be one of: ${Object.keys(PLACEMENT_KINDS).join(', ')}`)
+        : undefined,
   );
   if (refused || state.status !== 'active') return refused!;
   const { commune, title } = command;
@@ -44,7 +57,11 @@ export function offerPlacement(command: Of<'OfferPlacement'>, state: CandidateSt
   });
 }
 
-export function answerOffer(command: Of<'AcceptPlacement'> | Of<'DeclinePlacement'>, state: CandidateState, now: Date): Decision<CandidateEvent> {
+export function answerOffer(
+  command: Of<'AcceptPlacement'> | Of<'DeclinePlacement'>,
+  state: CandidateState,
+  now: Date,
+): Decision<CandidateEvent> {
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['district-board', 'province-board']),
     () => wrongStage(state, 'assignment', ['offered']),
@@ -85,10 +102,18 @@ export function recordRecruitmentDecision(command: Of<'RecordRecruitmentDecision
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['home-affairs']),
     () => wrongStage(state, 'assignment', ['contracted']),
-    () => (state.status === 'active' && command.title !== state.application.title
-      ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, { registered: state.application.title })
-      : undefined),
-    () => (['number', 'date', 'issuer'] as const).map((field) => (String(command.decision[field] ?? '').trim() === '' ? invalidField(`decision.${field}`, 'must not be empty') : undefined)).find(Boolean),
+    () =>
+      state.status === 'active' && command.title !== state.application.title
+        ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, {
+            registered: state.application.title,
+          })
+        : undefined,
+    () =>
+      (['number', 'date', 'issuer'] as const)
+        .map((field) =>
+          String(command.decision[field] ?? '').trim() === '' ? invalidField(`decision.${field}`, 'must not be empty') : undefined,
+        )
+        .find(Boolean),
   );
   return refused ?? accept({ type: 'RecruitmentDecided', data: { title: command.title, decision: command.decision } });
 }
@@ -98,18 +123,30 @@ export function startTrial(command: Of<'StartTrial'>, state: CandidateState, def
     () => roleNotAllowed(command.actor, ['district-board', 'province-board']),
     () => wrongStage(state, 'assignment', ['recruited']),
     forOfferedDistrict(command, state),
-    () => (command.tasks.filter((task) => task.trim() !== '').length === 0 ? invalidField('tasks', 'at least one assigned task') : undefined),
+    () =>
+      command.tasks.filter((task) => task.trim() !== '').length === 0 ? invalidField('tasks', 'at least one assigned task') : undefined,
     () => (!isInstant(command.startsOn) ? invalidField('startsOn', 'must be an ISO-8601 timestamp') : undefined),
   );
   if (refused || state.status !== 'active') return refused!;
   const endsOn = addMonths(new Date(command.startsOn), definition.assignment!.trialMonths).toISOString();
-  return accept({ type: 'TrialStarted', data: { tasks: command.tasks.map(nfc).filter((task) => task !== ''), startsOn: command.startsOn, endsOn, deadlineVersion: state.timerVersion + 1 } });
+  return accept({
+    type: 'TrialStarted',
+    data: {
+      tasks: command.tasks.map(nfc).filter((task) => task !== ''),
+      startsOn: command.startsOn,
+      endsOn,
+      deadlineVersion: state.timerVersion + 1,
+    },
+  });
 }
 
 export function endTrialPeriod(command: Of<'EndTrialPeriod'>, state: CandidateState, now: Date): Decision<CandidateEvent> {
   const inTrial = (candidate: ActiveCandidate) => candidate.stage.kind === 'assignment' && candidate.stage.phase === 'in-trial';
   const endsOn = (candidate: ActiveCandidate) => ('trialEndsOn' in candidate.stage ? candidate.stage.trialEndsOn : '');
-  return staleOrEarly(command, state, 'trial-end', inTrial, endsOn, now) ?? accept({ type: 'TrialPeriodEnded', data: { deadlineId: command.deadlineId } });
+  return (
+    staleOrEarly(command, state, 'trial-end', inTrial, endsOn, now) ??
+    accept({ type: 'TrialPeriodEnded', data: { deadlineId: command.deadlineId } })
+  );
 }
 
 export function evaluateTrial(command: Of<'EvaluateTrial'>, state: CandidateState): Decision<CandidateEvent> {
@@ -122,5 +159,8 @@ export function evaluateTrial(command: Of<'EvaluateTrial'>, state: CandidateStat
   const comments = nfc(command.comments);
   const evaluated: CandidateEvent = { type: 'TrialEvaluated', data: { passed: command.passed, comments } };
   if (command.passed) return accept(evaluated);
-  return accept<CandidateEvent>(evaluated, { type: 'CandidateExited', data: { reason: 'failed-trial', stepId: state.step.id, note: comments } });
+  return accept<CandidateEvent>(evaluated, {
+    type: 'CandidateExited',
+    data: { reason: 'failed-trial', stepId: state.step.id, note: comments },
+  });
 }

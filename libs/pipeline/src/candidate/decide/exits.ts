@@ -26,39 +26,56 @@ const REASON_STEP: Partial<Record<ExitReason, Exclude<StepKind, 'needs'>>> = {
 /** After placement a person can still leave; the reports count these departures too. */
 const AFTER_COMPLETION: readonly ExitReason[] = ['illness', 'death', 'resigned', 'transferred'];
 
-export function exitCandidate(command: Of<'ExitCandidate'>, state: CandidateState, definition: PipelineDefinition): Decision<CandidateEvent> {
+export function exitCandidate(
+  command: Of<'ExitCandidate'>,
+  state: CandidateState,
+  definition: PipelineDefinition,
+): Decision<CandidateEvent> {
   if (state.status === 'completed') return exitAfterCompletion(command, state, definition);
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board', 'district-board', 'political-school']),
     () => notActive(state),
     () => (state.status === 'active' ? notYourDistrict(command.actor, state.application.commune.districtCode) : undefined),
-    () => (command.actor.role === 'political-school' && state.status === 'active' && state.step.kind !== 'training'
-      ? refuse('ROLE_NOT_ALLOWED', 'the Political School records exits only during training')
-      : undefined),
-    () => (!isCode(EXIT_REASONS, command.reason) ? invalidField('reason', `must be one of: ${Object.keys(EXIT_REASONS).join(', ')}`) : undefined),
-    () => (!definition.allowedExitReasons.includes(command.reason)
-      ? refuse('EXIT_REASON_NOT_ALLOWED', `${definition.id} v${definition.version} does not allow the exit reason ${command.reason}`)
-      : undefined),
+    () =>
+      command.actor.role === 'political-school' && state.status === 'active' && state.step.kind !== 'training'
+        ? refuse('ROLE_NOT_ALLOWED', 'the Political School records exits only during training')
+        : undefined,
+    () =>
+      !isCode(EXIT_REASONS, command.reason) ? invalidField('reason', `must be one of: ${Object.keys(EXIT_REASONS).join(', ')}`) : undefined,
+    () =>
+      !definition.allowedExitReasons.includes(command.reason)
+        ? refuse('EXIT_REASON_NOT_ALLOWED', `${definition.id} v${definition.version} does not allow the exit reason ${command.reason}`)
+        : undefined,
   );
   if (refused || state.status !== 'active') return refused!;
   const requiredStep = REASON_STEP[command.reason];
   if (requiredStep && requiredStep !== state.step.kind) {
-    return refuse('EXIT_REASON_NOT_FOR_STEP', `${command.reason} applies to the ${requiredStep} step; the candidate is at ${state.step.id}`, { requiredStep });
+    return refuse(
+      'EXIT_REASON_NOT_FOR_STEP',
+      `${command.reason} applies to the ${requiredStep} step; the candidate is at ${state.step.id}`,
+      { requiredStep },
+    );
   }
   return accept({ type: 'CandidateExited', data: { reason: command.reason, stepId: state.step.id, note: nfc(command.note) } });
 }
 
-function exitAfterCompletion(command: Of<'ExitCandidate'>, state: CandidateState & { status: 'completed' }, definition: PipelineDefinition): Decision<CandidateEvent> {
+function exitAfterCompletion(
+  command: Of<'ExitCandidate'>,
+  state: CandidateState & { status: 'completed' },
+  definition: PipelineDefinition,
+): Decision<CandidateEvent> {
   const district = state.placedIn?.commune.districtCode ?? state.application.commune.districtCode;
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board', 'district-board']),
     () => notYourDistrict(command.actor, district),
-    () => (!AFTER_COMPLETION.includes(command.reason)
-      ? refuse('EXIT_REASON_NOT_FOR_STEP', `after completion a candidate can leave only through: ${AFTER_COMPLETION.join(', ')}`)
-      : undefined),
-    () => (!definition.allowedExitReasons.includes(command.reason)
-      ? refuse('EXIT_REASON_NOT_ALLOWED', `${definition.id} v${definition.version} does not allow the exit reason ${command.reason}`)
-      : undefined),
+    () =>
+      !AFTER_COMPLETION.includes(command.reason)
+        ? refuse('EXIT_REASON_NOT_FOR_STEP', `after completion a candidate can leave only through: ${AFTER_COMPLETION.join(', ')}`)
+        : undefined,
+    () =>
+      !definition.allowedExitReasons.includes(command.reason)
+        ? refuse('EXIT_REASON_NOT_ALLOWED', `${definition.id} v${definition.version} does not allow the exit reason ${command.reason}`)
+        : undefined,
   );
   return refused ?? accept({ type: 'CandidateExited', data: { reason: command.reason, stepId: 'completed', note: nfc(command.note) } });
 }
@@ -77,9 +94,10 @@ export function addToSuccessionPlanning(command: Of<'AddToSuccessionPlanning'>, 
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board']),
     () => wrongStage(state, 'assignment', ['trial-passed']),
-    () => (command.posts.length === 0 || command.posts.some((post) => !isCode(SUCCESSION_POSTS, post))
-      ? invalidField('posts', `one or more of: ${Object.keys(SUCCESSION_POSTS).join(', ')}`)
-      : undefined),
+    () =>
+      command.posts.length === 0 || command.posts.some((post) => !isCode(SUCCESSION_POSTS, post))
+        ? invalidField('posts', `one or more of: ${Object.keys(SUCCESSION_POSTS).join(', ')}`)
+        : undefined,
   );
   return refused ?? accept({ type: 'AddedToSuccessionPlanning', data: { posts: [...new Set(command.posts)] } });
 }

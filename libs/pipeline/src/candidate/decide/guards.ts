@@ -18,7 +18,9 @@ export function roleNotAllowed(actor: Actor, allowed: Role[]): Rejection | undef
 /** A district board acts only for its own district; other allowed roles are not limited by district. */
 export function notYourDistrict(actor: Actor, district: string): Rejection | undefined {
   if (actor.role !== 'district-board' || actor.district === district) return undefined;
-  return reject('NOT_YOUR_DISTRICT', `district board ${actor.district ?? '(none)'} may not act for district ${district}`, { district }) as Rejection;
+  return reject('NOT_YOUR_DISTRICT', `district board ${actor.district ?? '(none)'} may not act for district ${district}`, {
+    district,
+  }) as Rejection;
 }
 
 export function notActive(state: CandidateState): Rejection | undefined {
@@ -28,7 +30,9 @@ export function notActive(state: CandidateState): Rejection | undefined {
     case 'none':
       return reject('CANDIDATE_NOT_FOUND', 'no application has been recorded for this candidate') as Rejection;
     case 'exited':
-      return reject('CANDIDATE_EXITED', `the candidate exited (${state.reason}) and cannot be advanced`, { reason: state.reason }) as Rejection;
+      return reject('CANDIDATE_EXITED', `the candidate exited (${state.reason}) and cannot be advanced`, {
+        reason: state.reason,
+      }) as Rejection;
     case 'completed':
       return reject('CANDIDATE_COMPLETED', 'the candidate has completed the programme') as Rejection;
   }
@@ -40,11 +44,15 @@ type Phase<K extends Stage['kind']> = Extract<Stage, { kind: K }>['phase'];
 export function wrongStage<K extends Stage['kind']>(state: CandidateState, kind: K, phases: Phase<K>[]): Rejection | undefined {
   if (state.status !== 'active') return notActive(state);
   if (state.stage.kind === kind && (phases as string[]).includes(state.stage.phase)) return undefined;
-  return reject('WRONG_STEP', `this needs the ${kind} step (${phases.join(' or ')}); the candidate is at ${state.step.id} (${state.stage.phase})`, {
-    step: state.step.id,
-    phase: state.stage.phase,
-    expected: { kind, phases },
-  }) as Rejection;
+  return reject(
+    'WRONG_STEP',
+    `this needs the ${kind} step (${phases.join(' or ')}); the candidate is at ${state.step.id} (${state.stage.phase})`,
+    {
+      step: state.step.id,
+      phase: state.stage.phase,
+      expected: { kind, phases },
+    },
+  ) as Rejection;
 }
 
 /** A candidate keeps the definition version it started under; any other is a caller's mistake. */
@@ -52,7 +60,9 @@ export function definitionMismatch(state: ActiveCandidate | CandidateState, defi
   if (state.status === 'none') return undefined;
   const own = state.application.definition;
   if (own.id === definition.id && own.version === definition.version) return undefined;
-  return reject('DEFINITION_MISMATCH', `the candidate runs on ${own.id} v${own.version}, not ${definition.id} v${definition.version}`, { own }) as Rejection;
+  return reject('DEFINITION_MISMATCH', `the candidate runs on ${own.id} v${own.version}, not ${definition.id} v${definition.version}`, {
+    own,
+  }) as Rejection;
 }
 
 /** The first candidate step after `stepId` in the definition, if any ('needs' belongs to the round). */

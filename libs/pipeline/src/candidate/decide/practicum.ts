@@ -5,7 +5,17 @@ import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
 import type { ActiveCandidate, CandidateState } from '../candidate.state';
-import { advanceFrom, firstOf, invalidField, isInstant, notYourDistrict, refuse, roleNotAllowed, stepDefinition, wrongStage } from './guards';
+import {
+  advanceFrom,
+  firstOf,
+  invalidField,
+  isInstant,
+  notYourDistrict,
+  refuse,
+  roleNotAllowed,
+  stepDefinition,
+  wrongStage,
+} from './guards';
 import { staleOrEarly } from './timers';
 
 export function startPracticum(
@@ -32,11 +42,22 @@ export function startPracticum(
   const { district, startsOn } = command;
   return accept({
     type: 'PracticumStarted',
-    data: { stepId: state.step.id, district, department: nfc(command.department), startsOn, endsOn: end.toISOString(), deadlineVersion: state.timerVersion + 1 },
+    data: {
+      stepId: state.step.id,
+      district,
+      department: nfc(command.department),
+      startsOn,
+      endsOn: end.toISOString(),
+      deadlineVersion: state.timerVersion + 1,
+    },
   });
 }
 
-export function endPracticumPeriod(command: Extract<CandidateCommand, { type: 'EndPracticumPeriod' }>, state: CandidateState, now: Date): Decision<CandidateEvent> {
+export function endPracticumPeriod(
+  command: Extract<CandidateCommand, { type: 'EndPracticumPeriod' }>,
+  state: CandidateState,
+  now: Date,
+): Decision<CandidateEvent> {
   const inPractice = (candidate: ActiveCandidate) => candidate.stage.kind === 'practicum' && candidate.stage.phase === 'in-progress';
   const endsOn = (candidate: ActiveCandidate) => ('endsOn' in candidate.stage ? candidate.stage.endsOn : '');
   const skip = staleOrEarly(command, state, 'practicum-end', inPractice, endsOn, now);
@@ -56,9 +77,15 @@ export function evaluatePracticum(
   );
   if (refused || state.status !== 'active') return refused!;
   const comments = nfc(command.comments);
-  const evaluated: CandidateEvent = { type: 'PracticumEvaluated', data: { stepId: state.step.id, satisfactory: command.satisfactory, comments } };
+  const evaluated: CandidateEvent = {
+    type: 'PracticumEvaluated',
+    data: { stepId: state.step.id, satisfactory: command.satisfactory, comments },
+  };
   if (!command.satisfactory) {
-    return accept<CandidateEvent>(evaluated, { type: 'CandidateExited', data: { reason: 'unsatisfactory-practicum', stepId: state.step.id, note: comments } });
+    return accept<CandidateEvent>(evaluated, {
+      type: 'CandidateExited',
+      data: { reason: 'unsatisfactory-practicum', stepId: state.step.id, note: comments },
+    });
   }
   return accept<CandidateEvent>(evaluated, advanceFrom(state, definition));
 }

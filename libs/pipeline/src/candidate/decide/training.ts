@@ -41,11 +41,14 @@ function checkCertificates(
   const known = new Set(parts.map((part) => part.id));
   const given = command.certificates.map((certificate) => certificate.partId);
   const unknown = given.filter((partId) => !known.has(partId));
-  if (unknown.length > 0) return refuse('UNKNOWN_PART', `the training step has no part: ${unknown.join(', ')}`, { unknownPartIds: unknown });
+  if (unknown.length > 0)
+    return refuse('UNKNOWN_PART', `the training step has no part: ${unknown.join(', ')}`, { unknownPartIds: unknown });
   const duplicated = given.filter((partId, index) => given.indexOf(partId) !== index);
-  if (duplicated.length > 0) return refuse('DUPLICATE_CERTIFICATE', `more than one certificate for: ${duplicated.join(', ')}`, { duplicatePartIds: duplicated });
+  if (duplicated.length > 0)
+    return refuse('DUPLICATE_CERTIFICATE', `more than one certificate for: ${duplicated.join(', ')}`, { duplicatePartIds: duplicated });
   const missing = parts.map((part) => part.id).filter((partId) => !given.includes(partId));
-  if (missing.length > 0) return refuse('CERTIFICATES_INCOMPLETE', `no certificate for: ${missing.join(', ')}`, { missingPartIds: missing });
+  if (missing.length > 0)
+    return refuse('CERTIFICATES_INCOMPLETE', `no certificate for: ${missing.join(', ')}`, { missingPartIds: missing });
   return undefined;
 }
 
