@@ -1,7 +1,9 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@app/config';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { publishOpenApi } from './http/openapi';
 import { requestIdOf } from './http/command-context';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -28,6 +30,13 @@ export async function createApi(config: AppConfig, options: ApiModuleOptions = {
     .addHook('onSend', async (request, reply) => {
       void reply.header('x-request-id', request.id);
     });
+  await app.register(helmet, {
+    // Swagger UI at /docs needs inline styles and its own scripts; nothing else is served as HTML.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], scriptSrc: ["'self'"] },
+    },
+  });
+  publishOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

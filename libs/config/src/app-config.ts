@@ -42,6 +42,12 @@ export class AppConfig {
   @IsInt({ message: 'must be an integer' })
   MAX_EVENT_BYTES: number = 2 * 1024 * 1024;
 
+  /** Requests per minute allowed per bearer token (per client address without one). */
+  @Type(() => Number)
+  @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be an integer' })
+  RATE_LIMIT_PER_MINUTE: number = 6_000;
+
   /** HS256 signing secret for bearer tokens; when absent, one is generated once and kept in JWT_SECRET_FILE. */
   @ValidateIf((config: AppConfig) => config.JWT_SECRET !== undefined)
   @MinLength(32, { message: 'must be at least 32 characters' })

@@ -1,5 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckService } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { EventStoreHealth } from '@app/event-store';
 import { RedisHealth } from '@app/redis';
@@ -7,6 +8,7 @@ import { Public } from '../auth/auth.decorators';
 
 /** 200 when the event store and Redis both answer; 503 naming whichever does not. */
 @Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(
