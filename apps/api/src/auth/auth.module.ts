@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerGuard } from '@nestjs/throttler';
@@ -12,7 +13,12 @@ import { resolveJwtSecret } from './jwt-secret';
     RateLimitModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config), signOptions: { algorithm: 'HS256' } }),
+      // A ready KeyObject: given a string, jsonwebtoken re-derives the key on every verification
+      // (measured: a third of the CPU of an authenticated no-op request).
+      useFactory: (config: AppConfig) => ({
+        secret: createSecretKey(Buffer.from(resolveJwtSecret(config))) as unknown as string,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   // Order matters: the rate limit counts every request, the token check comes after.
