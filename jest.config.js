@@ -7,13 +7,7 @@ const moduleNameMapper = Object.fromEntries(
 
 // With isolatedModules in tsconfig, ts-jest transpiles each file alone (no type check: fast);
 // `npm test` type-checks everything first with tsc.
-// content-disposition 3 (under @fastify/static, used by /docs) ships ES modules only: Node 20.19+
-// loads it with require(), jest's module runtime does not, so jest transpiles that one package.
-const ESM_ONLY = ['content-disposition'];
-const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', isolatedModules: true } }],
-};
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const tier = (displayName, testMatch, extra = {}) => ({
   displayName,
   testMatch,
@@ -23,7 +17,6 @@ const tier = (displayName, testMatch, extra = {}) => ({
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   ...extra,
 });
 

@@ -21,6 +21,11 @@ export async function createApi(config: AppConfig, options: ApiModuleOptions = {
     }),
     { bufferLogs: false },
   );
+  // Bulk imports arrive as CSV text; the handler parses it row by row.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
