@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -15,6 +15,7 @@ import { ApplyDto, CandidateParams } from './candidate-application.dto';
 import { candidateIdFor } from './candidate-id';
 import { CandidateRunner } from './candidate-runner';
 import { ClassRefDto, SelectionOutcomeDto } from './candidate-steps.dto';
+import { ListCandidates, ListCandidatesQueryDto, type CandidatePage } from './list-candidates.query';
 
 /** Applying, reading a candidate, selection and training. */
 @ApiTags('candidates')
@@ -60,9 +61,25 @@ export class CandidatesController {
     return { candidateId, ...outcome };
   }
 
+  /** A district board sees its own district's candidates only; others see all. */
+  @Get()
+  list(@Query() query: ListCandidatesQueryDto, @CurrentActor() actor: Actor) {
+    if (actor.role === 'district-board') {
+      if (query.district && query.district !== actor.district)
+        throw new ProblemException(
+          problem(403, 'NOT_YOUR_DISTRICT', `district board ${actor.district} may not list district ${query.district}`),
+        );
+      query.district = actor.district;
+    }
+    return this.queries.execute<ListCandidates, CandidatePage>(new ListCandidates(query));
+  }
+
   @Get(':candidateId')
-  async get(@Param() { candidateId }: CandidateParams, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(@Param() { candidateId }: CandidateParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const { state, revision, deadlines } = await this.runner.existing(candidateId);
+    if (actor.role === 'district-board' && state.application.commune.districtCode !== actor.district) {
+      throw new ProblemException(problem(403, 'NOT_YOUR_DISTRICT', `candidate ${candidateId} belongs to another district`));
+    }
     void reply.header('etag', `"${revision}"`);
     return { candidateId, revision, definition: state.application.definition, ...state, deadlines };
   }

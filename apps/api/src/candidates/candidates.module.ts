@@ -8,10 +8,12 @@ import { CandidatePlacementController } from './candidate-placement.controller';
 import { CandidateRunner } from './candidate-runner';
 import { CandidatesController } from './candidates.controller';
 import { GetCandidateHandler } from './get-candidate.query';
+import { CandidateDirectory } from './candidate-directory';
+import { ListCandidatesHandler } from './list-candidates.query';
 
 @Module({
   imports: [CommandsModule, ReferenceModule, RoundsModule, TrainingClassesModule],
   controllers: [CandidatesController, CandidatePlacementController],
-  providers: [RunCandidateCommandHandler, GetCandidateHandler, CandidateRunner],
+  providers: [RunCandidateCommandHandler, GetCandidateHandler, CandidateRunner, CandidateDirectory, ListCandidatesHandler],
 })
 export class CandidatesModule {}
