@@ -7,7 +7,7 @@ import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
 import type { ActiveCandidate, CandidateState, Offer } from '../candidate.state';
-import { firstOf, invalidField, isInstant, notYourDistrict, refuse, roleNotAllowed, wrongStage } from './guards';
+import { firstOf, invalidField, isInstant, notYourDistrict, refuse, roleNotAllowed, titleMismatch, wrongStage } from './guards';
 import { staleOrEarly } from './timers';
 
 type Of<T extends CandidateCommand['type']> = Extract<CandidateCommand, { type: T }>;
@@ -30,12 +30,7 @@ export function offerPlacement(
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board']),
     () => wrongStage(state, 'assignment', ['awaiting-offer']),
-    () =>
-      state.status === 'active' && command.title !== state.application.title
-        ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, {
-            registered: state.application.title,
-          })
-        : undefined,
+    () => titleMismatch(state, command.title),
     () =>
       command.openSlots < 1 ? refuse('NO_OPEN_SLOT', `commune ${command.commune.name} has no open slot for ${command.title}`) : undefined,
     () =>
@@ -102,12 +97,7 @@ export function recordRecruitmentDecision(command: Of<'RecordRecruitmentDecision
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['home-affairs']),
     () => wrongStage(state, 'assignment', ['contracted']),
-    () =>
-      state.status === 'active' && command.title !== state.application.title
-        ? refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${command.title}`, {
-            registered: state.application.title,
-          })
-        : undefined,
+    () => titleMismatch(state, command.title),
     () =>
       (['number', 'date', 'issuer'] as const)
         .map((field) =>

@@ -102,3 +102,11 @@ export function firstOf(...checks: (() => Rejection | undefined)[]): Rejection |
   }
   return undefined;
 }
+
+/** Offers and recruitment decisions are for the title the need was registered for, and no other. */
+export function titleMismatch(state: CandidateState, title: string): Rejection | undefined {
+  if (state.status !== 'active' || title === state.application.title) return undefined;
+  return refuse('TITLE_MISMATCH', `the need was registered for ${state.application.title}, not ${title}`, {
+    registered: state.application.title,
+  });
+}
