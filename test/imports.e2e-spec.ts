@@ -1,3 +1,4 @@
+import { candidateIdFor } from '../apps/api/src/candidates/candidate-id';
 import { startApi, tokenFor, type RunningApi } from './support/api';
 
 const province = tokenFor('province-board');
@@ -54,6 +55,36 @@ describe('bulk CSV import of needs', () => {
       ['ngoc-van-tai-chinh', ['Kế toán', 'Tài chính – Ngân hàng']],
       ['ngoc-thien-tu-phap', ['Luật']],
     ]);
+  });
+
+  it('takes applications in bulk, one report per row, a refused row changing nothing', async () => {
+    expect((await api.call('POST', '/rounds/import-2026/needs/ngoc-van-tai-chinh/approval', { token: province })).status).toBe(200);
+    const header = 'roundId,needId,nationalId,fullName,birthDate,degree,studyMode,major,institution,graduationYear,priorPosition';
+    const csv = [
+      header,
+      'import-2026,ngoc-van-tai-chinh,024201000011,Nguyễn Văn An,2001-02-03,university,full-time,Kế toán,Học viện Tài chính,2024,none-graduate-source',
+      'import-2026,ngoc-van-tai-chinh,024201000012,Phạm Thị Bích,2001-05-06,college,full-time,Kế toán,Cao đẳng Kinh tế,2023,none-graduate-source',
+      'import-2026,ngoc-van-tai-chinh,024201000013,Vũ Văn Chiến,2001-05-06,university,full-time,Kế toán,Học viện Tài chính,2024,',
+      'import-2026,ngoc-thien-tu-phap,024201000014,Hoàng Thị Dung,2001-07-08,university,full-time,Luật,Đại học Luật,2024,none-graduate-source',
+      'import-2026,ngoc-van-tai-chinh,not-a-number,Bùi Văn Em,2001-07-08,university,full-time,Kế toán,Học viện Tài chính,2024,none-graduate-source',
+    ].join('\n');
+    const response = await api.call('POST', '/candidates/import', { token: tanYen, body: csv, headers: { 'content-type': 'text/csv' } });
+    expect(response.status).toBe(200);
+    expect(response.body.rows.map((row: { row: number; status: string; code?: string }) => [row.row, row.status, row.code])).toEqual([
+      [2, 'accepted', undefined],
+      [3, 'rejected', 'CANDIDATE_INELIGIBLE'],
+      [4, 'rejected', 'INVALID_FIELD'],
+      [5, 'rejected', 'NEED_NOT_APPROVED'],
+      [6, 'rejected', 'VALIDATION_FAILED'],
+    ]);
+    const accepted = response.body.rows[0].id;
+    expect((await api.call('GET', `/candidates/${accepted}`, { token: province })).body).toMatchObject({
+      application: { fullName: 'Nguyễn Văn An' },
+    });
+    // The refused rows left nothing behind.
+    for (const nationalId of ['024201000012', '024201000013', '024201000014']) {
+      expect((await api.call('GET', `/candidates/${candidateIdFor('import-2026', nationalId)}`, { token: province })).status).toBe(404);
+    }
   });
 
   it('refuses an unreadable CSV as a whole', async () => {

@@ -7,12 +7,11 @@ import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { CommandContext } from '../commands/stream-commands';
 import { CommandCtx } from '../http/command-context';
 import { problem, ProblemException } from '../http/problem';
-import { DefinitionsService } from '../reference/definitions.service';
-import { roundWithDefinition } from '../reference/round-definition';
 import { ScoresDto } from '../rounds/round.dto';
 import { GetClass } from '../training-classes/get-class.query';
 import { ApplyDto, CandidateParams } from './candidate-application.dto';
-import { candidateIdFor } from './candidate-id';
+import { CandidateApplications } from './candidate-applications';
+import { respond } from '../http/respond';
 import { CandidateRunner } from './candidate-runner';
 import { ClassRefDto, SelectionOutcomeDto } from './candidate-steps.dto';
 import { ListCandidates, ListCandidatesQueryDto, type CandidatePage } from './list-candidates.query';
@@ -25,7 +24,7 @@ export class CandidatesController {
   constructor(
     private readonly runner: CandidateRunner,
     private readonly queries: QueryBus,
-    private readonly definitions: DefinitionsService,
+    private readonly applications: CandidateApplications,
   ) {}
 
   @Post()
@@ -36,29 +35,8 @@ export class CandidatesController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { round, definition } = await roundWithDefinition(this.queries, this.definitions, body.roundId);
-    const need = round.needs.find((candidate) => candidate.needId === body.needId);
-    if (!need) throw new ProblemException(problem(404, 'NEED_NOT_FOUND', `round ${body.roundId} has no need ${body.needId}`));
-    const candidateId = candidateIdFor(body.roundId, body.nationalId);
-    const { roundId, nationalId: _nationalId, needId: _needId, ...person } = body;
-    const snapshot = {
-      needId: need.needId,
-      roundId,
-      commune: need.commune,
-      title: need.title,
-      acceptedMajors: [...need.acceptedMajors],
-      approved: need.status === 'approved',
-      definition: round.definition,
-    };
-    const outcome = await this.runner.run(
-      reply,
-      candidateId,
-      { type: 'ApplyForNeed', actor, candidateId, need: snapshot, ...person },
-      context,
-      { roundDefinition: definition },
-      201,
-    );
-    return { candidateId, ...outcome };
+    const outcome = await this.applications.apply(body, actor, context);
+    return { ...respond(reply, outcome, 201), candidateId: outcome.candidateId };
   }
 
   /** A district board sees its own district's candidates only; others see all. */

@@ -7,13 +7,22 @@ import { RunCandidateCommandHandler } from './candidate-command.handler';
 import { CandidatePlacementController } from './candidate-placement.controller';
 import { CandidateRunner } from './candidate-runner';
 import { CandidatesController } from './candidates.controller';
+import { CandidateApplications } from './candidate-applications';
+import { CandidatesImportController } from '../imports/candidates-import.controller';
 import { GetCandidateHandler } from './get-candidate.query';
 import { CandidateDirectory } from './candidate-directory';
 import { ListCandidatesHandler } from './list-candidates.query';
 
 @Module({
   imports: [CommandsModule, ReferenceModule, RoundsModule, TrainingClassesModule],
-  controllers: [CandidatesController, CandidatePlacementController],
-  providers: [RunCandidateCommandHandler, GetCandidateHandler, CandidateRunner, CandidateDirectory, ListCandidatesHandler],
+  controllers: [CandidatesImportController, CandidatesController, CandidatePlacementController],
+  providers: [
+    CandidateApplications,
+    RunCandidateCommandHandler,
+    GetCandidateHandler,
+    CandidateRunner,
+    CandidateDirectory,
+    ListCandidatesHandler,
+  ],
 })
 export class CandidatesModule {}
