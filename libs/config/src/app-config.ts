@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const EVENT_STORE_KINDS = ['sqlite', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -41,6 +41,11 @@ export class AppConfig {
   @Min(1024, { message: 'must be at least 1024 bytes' })
   @IsInt({ message: 'must be an integer' })
   MAX_EVENT_BYTES: number = 2 * 1024 * 1024;
+
+  /** The administrative units catalogue (GSO CSV format); default: the 2019 file shipped in reference-data/. */
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  ADMIN_UNITS_FILE?: string;
 
   /** Requests per minute allowed per bearer token (per client address without one). */
   @Type(() => Number)

@@ -9,7 +9,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KNOWN = Object.keys(new AppConfig()).concat('EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET') as (keyof AppConfig)[];
+const KNOWN = Object.keys(new AppConfig()).concat('EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'ADMIN_UNITS_FILE') as (keyof AppConfig)[];
 
 /** Reads and checks the environment; the error names each bad variable, its rule and (unless secret) its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -46,6 +46,13 @@ export function parseAdminUnits(csv: string): CommuneUnit[] {
     const missing = COLUMNS.filter((column) => !(column in rows[0]));
     if (missing.length > 0) throw new Error(`admin-units CSV lacks columns: ${missing.join(', ')}`);
   }
+  rows.forEach((row, index) => {
+    const line = index + 2;
+    if (!/^\d{2}$/.test(row.province_code)) throw new Error(`admin-units CSV line ${line}: province_code must be two digits`);
+    if (!/^\d{3}$/.test(row.district_code)) throw new Error(`admin-units CSV line ${line}: district_code must be three digits`);
+    if (!/^\d{5}$/.test(row.commune_code)) throw new Error(`admin-units CSV line ${line}: commune_code must be five digits`);
+    if (!row.commune_name) throw new Error(`admin-units CSV line ${line}: commune_name is empty`);
+  });
   return rows.map((row) => ({
     code: row.commune_code,
     name: row.commune_name.normalize('NFC'),
@@ -66,7 +73,11 @@ export class AdminUnits {
   }
 
   static fromFile(path = DEFAULT_ADMIN_UNITS_FILE): AdminUnits {
-    return new AdminUnits(parseAdminUnits(readFileSync(path, 'utf8')));
+    try {
+      return new AdminUnits(parseAdminUnits(readFileSync(path, 'utf8')));
+    } catch (error) {
+      throw new Error(`cannot load administrative units from ${path}: ${(error as Error).message}`);
+    }
   }
 
   commune(code: string): CommuneUnit | undefined {
