@@ -9,48 +9,50 @@ export interface EventStoreBenchSizes {
   rounds: number;
 }
 
-function timed(work: () => void): bigint {
-  const start = process.hrtime.bigint();
-  work();
-  return process.hrtime.bigint() - start;
-}
-
-async function timedAsync(work: () => Promise<void>): Promise<bigint> {
+async function timed(work: () => unknown): Promise<bigint> {
   const start = process.hrtime.bigint();
   await work();
   return process.hrtime.bigint() - start;
 }
 
-/** One event per append, one writer, durable; against one raw insert per transaction. */
-async function appendSequential(count: number, rounds: number): Promise<void> {
-  const ours: number[] = [];
+/**
+ * Runs the raw baseline and the port in alternating rounds, so a noisy
+ * neighbour slows both sides alike, each on a fresh file; returns the medians in events/s.
+ */
+async function alternate(
+  rounds: number,
+  baseline: (table: ReturnType<typeof rawTable>) => number,
+  ours: (store: SqliteEventStore) => Promise<number>,
+): Promise<{ value: number; baseline: number }> {
   const raw: number[] = [];
-  // Rounds alternate so a noisy neighbour slows both sides alike.
-  for (let round_ = 0; round_ < rounds; round_ += 1) {
-    const baseline = rawTable(scratchFile('raw-sequential'));
-    raw.push(
-      perSecond(
-        count,
-        timed(() => {
-          for (let index = 0; index < count; index += 1) baseline.insert(1, index);
-        }),
-      ),
-    );
-    baseline.db.close();
-
-    const store = new SqliteEventStore({ path: scratchFile('port-sequential') });
-    ours.push(
-      perSecond(
-        count,
-        await timedAsync(async () => {
-          for (let index = 0; index < count; index += 1) await store.append(`seq-${index}`, [benchEvent(index)]);
-        }),
-      ),
-    );
+  const port: number[] = [];
+  for (let index = 0; index < rounds; index += 1) {
+    const table = rawTable(scratchFile('raw'));
+    let events = 0;
+    const rawTime = await timed(() => (events = baseline(table)));
+    raw.push(perSecond(events, rawTime));
+    table.db.close();
+    const store = new SqliteEventStore({ path: scratchFile('port') });
+    const portTime = await timed(async () => (events = await ours(store)));
+    port.push(perSecond(events, portTime));
     await store.close();
   }
-  const value = median(ours);
-  const baseline = median(raw);
+  return { value: median(port), baseline: median(raw) };
+}
+
+/** One event per append, one writer, durable; against one raw insert per transaction. */
+async function appendSequential(count: number, rounds: number): Promise<void> {
+  const { value, baseline } = await alternate(
+    rounds,
+    (table) => {
+      for (let index = 0; index < count; index += 1) table.insert(1, index);
+      return count;
+    },
+    async (store) => {
+      for (let index = 0; index < count; index += 1) await store.append(`seq-${index}`, [benchEvent(index)]);
+      return count;
+    },
+  );
   report({
     metric: 'append.sequential',
     value: round(value),
@@ -67,40 +69,24 @@ async function appendSequential(count: number, rounds: number): Promise<void> {
 async function appendConcurrent(total: number, rounds: number): Promise<void> {
   const writers = 64;
   const perWriter = Math.ceil(total / writers);
-  const ours: number[] = [];
-  const raw: number[] = [];
-  for (let round_ = 0; round_ < rounds; round_ += 1) {
-    const baseline = rawTable(scratchFile('raw-batched'));
-    const batches = Math.ceil((writers * perWriter) / 100);
-    raw.push(
-      perSecond(
-        batches * 100,
-        timed(() => {
-          for (let batch = 0; batch < batches; batch += 1) baseline.insert(100, batch * 100);
+  const { value, baseline } = await alternate(
+    rounds,
+    (table) => {
+      const batches = Math.ceil((writers * perWriter) / 100);
+      for (let batch = 0; batch < batches; batch += 1) table.insert(100, batch * 100);
+      return batches * 100;
+    },
+    async (store) => {
+      await Promise.all(
+        Array.from({ length: writers }, async (_, writer) => {
+          for (let n = 0; n < perWriter; n += 1) {
+            await store.append(`writer-${writer}`, [benchEvent(n)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
+          }
         }),
-      ),
-    );
-    baseline.db.close();
-
-    const store = new SqliteEventStore({ path: scratchFile('port-concurrent') });
-    ours.push(
-      perSecond(
-        writers * perWriter,
-        await timedAsync(async () => {
-          await Promise.all(
-            Array.from({ length: writers }, async (_, writer) => {
-              for (let n = 0; n < perWriter; n += 1) {
-                await store.append(`writer-${writer}`, [benchEvent(n)], { expectedRevision: n === 0 ? 'no_stream' : n - 1 });
-              }
-            }),
-          );
-        }),
-      ),
-    );
-    await store.close();
-  }
-  const value = median(ours);
-  const baseline = median(raw);
+      );
+      return writers * perWriter;
+    },
+  );
   report({
     metric: 'append.concurrent',
     value: round(value),
@@ -125,7 +111,7 @@ async function readAll(count: number): Promise<void> {
     );
   }
   let seen = 0;
-  const elapsed = await timedAsync(async () => {
+  const elapsed = await timed(async () => {
     let from: bigint | undefined;
     for (;;) {
       const page = await store.readAll({ fromPosition: from === undefined ? undefined : { commit: from, prepare: from }, maxCount: 1_000 });

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } fr
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { createHash } from 'node:crypto';
-import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import { from, lastValueFrom, type Observable } from 'rxjs';
 import { REDIS } from '@app/redis';
 import type { Actor } from '@app/pipeline';
 import { problem, ProblemException } from './problem';
@@ -78,6 +78,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     void reply.status(stored.status).header('idempotent-replayed', 'true');
     if (stored.etag) void reply.header('etag', stored.etag);
-    return lastValueFrom(of(stored.body));
+    return stored.body;
   }
 }

@@ -63,16 +63,16 @@ export class AppendWriter {
   }
 
   /**
-   * Commits the whole batch durably and returns one outcome per append.
-   * Throws only if the commit itself fails, in which case nothing was stored.
+   * Commits the whole batch durably and returns one outcome per append. When
+   * a batch of several cannot commit at all, it throws and nothing was stored.
    */
   commit(batch: PendingAppend[], recordedAt: number): AppendOutcome[] {
+    // Alone in its transaction, an append needs no savepoint: its failure is the whole batch's.
     if (batch.length === 1) {
       try {
         return [{ ok: true, result: this.appendOne.immediate(batch[0], recordedAt) }];
       } catch (error) {
-        if (isDomainOutcome(error)) return [{ ok: false, error }];
-        throw error;
+        return [{ ok: false, error }];
       }
     }
     return this.appendMany.immediate(batch, recordedAt);
@@ -135,8 +135,4 @@ export class AppendWriter {
     });
     return { nextExpectedRevision: last.revision, position: positionOf(last.position) };
   }
-}
-
-function isDomainOutcome(error: unknown): boolean {
-  return error instanceof ConcurrencyError || error instanceof DuplicateEventIdError;
 }

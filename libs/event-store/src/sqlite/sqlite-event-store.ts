@@ -45,7 +45,7 @@ export class SqliteEventStore implements EventStore {
   readonly name = 'sqlite';
   private readonly db: Database.Database;
   private readonly writer: AppendWriter;
-  readonly reader: EventReader;
+  private readonly reader: EventReader;
   private readonly appended = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
   private queue: Waiting[] = [];

@@ -1,12 +1,20 @@
 import { BAC_GIANG_GRADUATE_V1 } from '../definition/bac-giang-graduate.v1';
 import { candidateDeadlines } from './candidate.deadlines';
-import { application, at, candidateInPracticum, journey, province, scheduler, school, tanYenBoard } from './candidate.test-fixtures';
+import {
+  application,
+  at,
+  candidateInPracticum,
+  province,
+  scheduler,
+  school,
+  scoredCandidate,
+  selectedCandidate,
+  tanYenBoard,
+} from './candidate.test-fixtures';
 
 describe('exits', () => {
   it('records a failed selection as an exit with the rank, and refuses to advance the candidate after it', () => {
-    const candidate = journey();
-    candidate.run(application, at('2026-03-02T02:00:00Z'));
-    candidate.run({ type: 'RecordScores', actor: province, scores: { test: 30, academic: 40, interview: 35 } }, at('2026-03-20T02:00:00Z'));
+    const candidate = scoredCandidate({ test: 30, academic: 40, interview: 35 });
     const [exited] = candidate.run(
       { type: 'RecordSelectionOutcome', actor: province, outcome: 'not-selected', rank: 9, total: 34.5 },
       at('2026-03-25T02:00:00Z'),
@@ -24,16 +32,7 @@ describe('exits', () => {
       ['failed', 'failed-training'],
       ['dropped-out', 'dropped-out-of-training'],
     ] as const) {
-      const candidate = journey();
-      candidate.run(application, at('2026-03-02T02:00:00Z'));
-      candidate.run(
-        { type: 'RecordScores', actor: province, scores: { test: 70, academic: 70, interview: 70 } },
-        at('2026-03-20T02:00:00Z'),
-      );
-      candidate.run(
-        { type: 'RecordSelectionOutcome', actor: province, outcome: 'selected', rank: 1, total: 70 },
-        at('2026-03-25T02:00:00Z'),
-      );
+      const candidate = selectedCandidate();
       candidate.run(
         {
           type: 'EnrolInTraining',

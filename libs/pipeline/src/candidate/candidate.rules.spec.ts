@@ -1,34 +1,21 @@
 import { BAC_GIANG_GRADUATE_V1 } from '../definition/bac-giang-graduate.v1';
 import { candidateDeadlines } from './candidate.deadlines';
-import { application, at, candidateInPracticum, journey, need, province, scheduler, school, tanYenBoard } from './candidate.test-fixtures';
+import {
+  application,
+  at,
+  candidateInPracticum,
+  journey,
+  need,
+  offeredCandidate,
+  province,
+  scheduler,
+  school,
+  scoredCandidate,
+  selectedCandidate,
+  tanYenBoard,
+} from './candidate.test-fixtures';
 
 const diploma = { number: 'TCLLCT-2026/0412', date: '2026-10-30', issuer: 'Trường Chính trị tỉnh Bắc Giang' };
-
-function selected() {
-  const candidate = journey();
-  candidate.run(application, at('2026-03-02T02:00:00Z'));
-  candidate.run({ type: 'RecordScores', actor: province, scores: { test: 70, academic: 70, interview: 70 } }, at('2026-03-20T02:00:00Z'));
-  candidate.run({ type: 'RecordSelectionOutcome', actor: province, outcome: 'selected', rank: 1, total: 70 }, at('2026-03-25T02:00:00Z'));
-  return candidate;
-}
-
-function offered() {
-  const candidate = candidateInPracticum();
-  candidate.run({ type: 'EndPracticumPeriod', actor: scheduler, deadlineId: 'candidate-1/practicum-end/1' }, at('2027-02-02T01:00:00Z'));
-  candidate.run({ type: 'EvaluatePracticum', actor: tanYenBoard, satisfactory: true, comments: '' }, at('2027-02-05T02:00:00Z'));
-  candidate.run(
-    {
-      type: 'OfferPlacement',
-      actor: province,
-      commune: need.commune,
-      title: need.title,
-      placementKind: 'commune-civil-servant',
-      openSlots: 1,
-    },
-    at('2027-02-10T02:00:00Z'),
-  );
-  return candidate;
-}
 
 describe('candidate rules', () => {
   it('starts a candidate only under the definition version its round runs', () => {
@@ -54,9 +41,7 @@ describe('candidate rules', () => {
   });
 
   it('records a withdrawal during selection as an exit, not a failure', () => {
-    const candidate = journey();
-    candidate.run(application, at('2026-03-02T02:00:00Z'));
-    candidate.run({ type: 'RecordScores', actor: province, scores: { test: 90, academic: 90, interview: 90 } }, at('2026-03-20T02:00:00Z'));
+    const candidate = scoredCandidate({ test: 90, academic: 90, interview: 90 });
     const [exited] = candidate.run(
       { type: 'RecordSelectionOutcome', actor: province, outcome: 'withdrew', rank: 1, total: 90 },
       at('2026-03-25T02:00:00Z'),
@@ -66,7 +51,7 @@ describe('candidate rules', () => {
 
   it('enrols only for a planned length within the definition’s 6 to 8 months', () => {
     const enrol = (plannedEnd: string) =>
-      selected().decide(
+      selectedCandidate().decide(
         { type: 'EnrolInTraining', actor: school, classId: 'class-1', startsOn: '2026-04-01T01:00:00Z', plannedEnd },
         at('2026-03-28T02:00:00Z'),
       );
@@ -79,7 +64,7 @@ describe('candidate rules', () => {
   });
 
   it('passes training only with the diploma and one certificate per part', () => {
-    const candidate = selected();
+    const candidate = selectedCandidate();
     candidate.run(
       { type: 'EnrolInTraining', actor: school, classId: 'class-1', startsOn: '2026-04-01T01:00:00Z', plannedEnd: '2026-10-31T10:00:00Z' },
       at('2026-03-28T02:00:00Z'),
@@ -146,7 +131,7 @@ describe('candidate rules', () => {
   });
 
   it('closes the acceptance window at acceptBy: an answer then is too late and the lapse is due', () => {
-    const candidate = offered();
+    const candidate = offeredCandidate();
     const acceptBy = at('2027-02-25T02:00:00Z');
     expect(candidate.decide({ type: 'AcceptPlacement', actor: tanYenBoard }, new Date(acceptBy.getTime() - 1)).kind).toBe('accepted');
     expect(candidate.decide({ type: 'AcceptPlacement', actor: tanYenBoard }, acceptBy)).toMatchObject({
@@ -184,7 +169,7 @@ describe('candidate rules', () => {
   });
 
   it('records a failed trial as an exit', () => {
-    const candidate = offered();
+    const candidate = offeredCandidate();
     candidate.run({ type: 'AcceptPlacement', actor: tanYenBoard }, at('2027-02-12T02:00:00Z'));
     candidate.run(
       { type: 'StartLabourContract', actor: tanYenBoard, contractNumber: 'HĐLĐ 15/2027', startsOn: '2027-03-01T01:00:00Z' },

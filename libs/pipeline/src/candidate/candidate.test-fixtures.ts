@@ -69,11 +69,23 @@ const passTraining = {
 };
 
 /** A candidate brought to the start of the district practicum. */
-export function trainedCandidate() {
+/** A candidate who applied on 2 March and was scored on 20 March. */
+export function scoredCandidate(scores = { test: 82, academic: 75, interview: 88 }) {
   const candidate = journey();
   candidate.run(application, at('2026-03-02T02:00:00Z'));
-  candidate.run({ type: 'RecordScores', actor: province, scores: { test: 82, academic: 75, interview: 88 } }, at('2026-03-20T02:00:00Z'));
+  candidate.run({ type: 'RecordScores', actor: province, scores }, at('2026-03-20T02:00:00Z'));
+  return candidate;
+}
+
+/** A candidate selected on 25 March, waiting to be enrolled in training. */
+export function selectedCandidate() {
+  const candidate = scoredCandidate();
   candidate.run({ type: 'RecordSelectionOutcome', actor: province, outcome: 'selected', rank: 1, total: 81.7 }, at('2026-03-25T02:00:00Z'));
+  return candidate;
+}
+
+export function trainedCandidate() {
+  const candidate = selectedCandidate();
   candidate.run(
     {
       type: 'EnrolInTraining',
@@ -94,6 +106,25 @@ export function candidateInPracticum() {
   candidate.run(
     { type: 'StartPracticum', actor: province, district: '216', department: 'Phòng Nội vụ', startsOn: '2026-11-02T01:00:00Z' },
     at('2026-11-01T02:00:00Z'),
+  );
+  return candidate;
+}
+
+/** A candidate whose practicum ended well and who was offered a place in Xã Ngọc Vân on 10 February 2027. */
+export function offeredCandidate() {
+  const candidate = candidateInPracticum();
+  candidate.run({ type: 'EndPracticumPeriod', actor: scheduler, deadlineId: 'candidate-1/practicum-end/1' }, at('2027-02-02T01:00:00Z'));
+  candidate.run({ type: 'EvaluatePracticum', actor: tanYenBoard, satisfactory: true, comments: '' }, at('2027-02-05T02:00:00Z'));
+  candidate.run(
+    {
+      type: 'OfferPlacement',
+      actor: province,
+      commune: need.commune,
+      title: need.title,
+      placementKind: 'commune-civil-servant',
+      openSlots: 1,
+    },
+    at('2027-02-10T02:00:00Z'),
   );
   return candidate;
 }
