@@ -12,7 +12,9 @@ RUN npm install -g npm@11.19.1 --no-audit --no-fund
 WORKDIR /app
 
 # Lockfile first so the dependency layer is reused while only sources change.
+# vendor/ holds a stand-in package the lockfile points at (see README, Dependencies).
 COPY package.json package-lock.json ./
+COPY vendor ./vendor
 RUN npm ci --no-audit --no-fund
 
 COPY . .
@@ -28,6 +30,7 @@ WORKDIR /app
 # Left root-owned so the app cannot rewrite its own code.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/vendor ./vendor
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/reference-data ./reference-data
 
