@@ -1,0 +1,202 @@
+import type Database from 'better-sqlite3';
+import { formatPosition, type EventStore, type Position } from '@app/event-store';
+import { GenerationRunner, type RunnerOptions, type RunnerStatus } from './generation-runner';
+import { Generations, type Generation } from './generations';
+import { lagBehind, logHead, reached, type Lag } from './log-head';
+import type { ProjectionDefinition } from './projection';
+
+export interface HostOptions extends RunnerOptions {
+  /** How often the host looks for switches made by other processes, finished builds and crashed runners. */
+  checkIntervalMs?: number;
+  /** How long a retired generation's tables stay for queries still reading them. */
+  retiredGraceMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  generation?: number;
+  /** running | failed | crashed | stopped (this process), or 'remote' when another process runs it. */
+  state: RunnerStatus | 'remote' | 'absent';
+  position?: string;
+  eventsApplied: number;
+  lag: Lag;
+  error?: string;
+  rebuilding?: { generation: number; version: number; position?: string; eventsApplied: number };
+}
+
+/**
+ * Runs the live generation of every projection, builds a new generation beside
+ * it when the projection's version changed (or a rebuild was asked for), and
+ * switches over once the new one has caught up with the log: queries never
+ * see an empty or half-built read model.
+ */
+export class ProjectionsHost {
+  readonly generations: Generations;
+  private readonly runners = new Map<string, GenerationRunner>();
+  private readonly listeners = new Set<() => void>();
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly store: EventStore,
+    readonly db: Database.Database,
+    readonly definitions: readonly ProjectionDefinition[],
+    private readonly options: HostOptions = {},
+  ) {
+    this.generations = new Generations(db, options.now);
+    const names = new Set<string>();
+    for (const definition of definitions) {
+      if (names.has(definition.name)) throw new Error(`two projections are named "${definition.name}"`);
+      names.add(definition.name);
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.check();
+    this.timer = setInterval(() => void this.check(), this.options.checkIntervalMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.checking;
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    this.runners.clear();
+  }
+
+  /** Called after any local commit: read-your-writes waiters re-check at once instead of at their next poll. */
+  onProgress(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  definition(name: string): ProjectionDefinition {
+    const found = this.definitions.find((definition) => definition.name === name);
+    if (!found) throw new Error(`unknown projection "${name}"; known: ${this.definitions.map((definition) => definition.name).join(', ')}`);
+    return found;
+  }
+
+  /** Reconciles runners with the generation rows; safe to call any time (runs one at a time). */
+  check(): Promise<void> {
+    this.checking ??= this.reconcile().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  /** Starts a new generation of `name` beside the live one (a rebuild); returns it. */
+  rebuild(name: string): Generation {
+    const generation = this.generations.create(this.definition(name), 'building');
+    void this.check();
+    return generation;
+  }
+
+  async status(now = Date.now()): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      this.definitions.map(async (definition) => {
+        const live = this.generations.live(definition.name);
+        const runner = live && this.runners.get(this.key(definition.name, live.generation));
+        const building = this.generations.building(definition);
+        const state: ProjectionStatus['state'] = !live
+          ? 'absent'
+          : live.failedAt
+            ? 'failed'
+            : (runner?.status ?? 'remote');
+        return {
+          name: definition.name,
+          version: definition.version,
+          generation: live?.generation,
+          state,
+          position: live?.position && formatPosition(live.position),
+          eventsApplied: live?.eventsApplied ?? 0,
+          lag: await lagBehind(this.store, live?.position, now),
+          error: live?.error ?? (runner?.status === 'crashed' ? runner.error : undefined),
+          rebuilding: building && {
+            generation: building.generation,
+            version: building.version,
+            position: building.position && formatPosition(building.position),
+            eventsApplied: building.eventsApplied,
+          },
+        };
+      }),
+    );
+  }
+
+  /** True when every named projection's live generation has reached `position`. */
+  caughtUpTo(position: Position, names: readonly string[] = this.definitions.map((definition) => definition.name)): boolean {
+    return names.every((name) => reached(this.generations.live(name)?.position, position));
+  }
+
+  private async reconcile(): Promise<void> {
+    if (this.stopped) return;
+    for (const definition of this.definitions) {
+      let live = this.generations.live(definition.name);
+      if (!live) live = this.generations.create(definition, 'building');
+      if (live.version > definition.version) {
+        // Newer code owns these tables (a rolling deploy): this process must not write them.
+        this.options.log?.(`${definition.name}: live generation is version ${live.version}, this build has ${definition.version}; not running it`);
+        continue;
+      }
+      this.ensureRunning(definition, live);
+      const building = live.version === definition.version ? this.generations.building(definition) : this.buildingFor(definition);
+      if (building) {
+        this.ensureRunning(definition, building);
+        await this.switchWhenCaughtUp(definition, building);
+      }
+      this.dropRetired(definition);
+    }
+  }
+
+  /** The live generation was made by older code: build one for this version (or join the build another process started). */
+  private buildingFor(definition: ProjectionDefinition): Generation {
+    return this.generations.building(definition) ?? this.generations.create(definition, 'building');
+  }
+
+  private ensureRunning(definition: ProjectionDefinition, generation: Generation): void {
+    const key = this.key(definition.name, generation.generation);
+    const existing = this.runners.get(key);
+    const retried = existing?.status === 'failed' && !generation.failedAt;
+    if (existing && existing.status !== 'crashed' && existing.status !== 'stopped' && !retried) return;
+    if (existing?.status === 'crashed') this.options.log?.(`${key} restarting after: ${existing.error}`);
+    const runner = new GenerationRunner(this.store, this.db, definition, generation.generation, this.options);
+    runner.onChange(() => {
+      if (runner.status === 'failed') this.options.log?.(`${key} stopped: ${runner.error}`);
+      for (const listener of [...this.listeners]) listener();
+    });
+    this.runners.set(key, runner);
+    runner.start();
+  }
+
+  private async switchWhenCaughtUp(definition: ProjectionDefinition, building: Generation): Promise<void> {
+    const head = await logHead(this.store);
+    const current = this.generations.get(definition.name, building.generation);
+    if (!current || current.state !== 'building' || current.failedAt || !reached(current.position, head)) return;
+    this.generations.switchTo(definition.name, building.generation);
+    this.options.log?.(`${definition.name}: generation ${building.generation} (version ${building.version}) is live`);
+  }
+
+  private dropRetired(definition: ProjectionDefinition): void {
+    const grace = this.options.retiredGraceMs ?? 60_000;
+    const now = (this.options.now ?? Date.now)();
+    for (const generation of this.generations.all(definition.name)) {
+      if (generation.state !== 'retired') continue;
+      const key = this.key(definition.name, generation.generation);
+      const runner = this.runners.get(key);
+      if (runner) {
+        void runner.stop();
+        this.runners.delete(key);
+      }
+      const retiredAt = (this.db.prepare('SELECT updated_at FROM projection_generations WHERE name = ? AND generation = ?').get(
+        definition.name,
+        generation.generation,
+      ) as { updated_at: number }).updated_at;
+      if (now - retiredAt >= grace) this.generations.drop(definition, generation.generation);
+    }
+  }
+
+  private key(name: string, generation: number): string {
+    return `${name}#${generation}`;
+  }
+}
