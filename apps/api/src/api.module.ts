@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
+import { ProjectionsModule } from '@app/projections';
+import { READ_MODEL_PROJECTIONS } from '@app/read-models';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
@@ -9,6 +11,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { TrainingClassesModule } from './training-classes/training-classes.module';
 import { CandidatesModule } from './candidates/candidates.module';
+import { ProjectionsApiModule } from './projections/projections-api.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -24,12 +27,14 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         RedisModule,
+        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS }),
         AuthModule,
         HealthModule,
         ReferenceModule,
         RoundsModule,
         TrainingClassesModule,
         CandidatesModule,
+        ProjectionsApiModule,
         ...(options.alongside ?? []),
       ],
       providers: [IdempotencyInterceptor],

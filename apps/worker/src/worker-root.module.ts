@@ -2,12 +2,23 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
+import { ProjectionsModule } from '@app/projections';
+import { READ_MODEL_PROJECTIONS } from '@app/read-models';
 import { WorkerModule } from './worker.module';
 
 /** The worker as a process of its own (`npm run start:worker`): no HTTP server. */
 @Module({})
 export class WorkerRootModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerRootModule, imports: [ConfigModule.forRoot(config), EventStoreModule, RedisModule, WorkerModule] };
+    return {
+      module: WorkerRootModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        EventStoreModule,
+        RedisModule,
+        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS }),
+        WorkerModule,
+      ],
+    };
   }
 }

@@ -33,6 +33,14 @@ export class AppConfig {
   @IsNotEmpty({ message: 'is required when EVENT_STORE=eventstoredb' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  /**
+   * The read models' SQLite file; default: read-models.db beside SQLITE_PATH. Processes sharing
+   * it cooperate (each event applied once); a process with its own file keeps its own copy.
+   */
+  @IsOptional()
+  @IsNotEmpty({ message: 'must not be empty' })
+  READ_MODEL_PATH?: string;
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 

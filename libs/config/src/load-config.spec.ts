@@ -7,7 +7,13 @@ describe('configuration from the environment', () => {
       EVENT_STORE: 'sqlite',
       SQLITE_PATH: './data/events.db',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      READ_MODEL_PATH: 'data/read-models.db',
     });
+  });
+
+  it('keeps the read models beside the events file unless told otherwise', () => {
+    expect(loadConfig({ SQLITE_PATH: '/var/lib/pipeline/events.db' }).READ_MODEL_PATH).toBe('/var/lib/pipeline/read-models.db');
+    expect(loadConfig({ READ_MODEL_PATH: '/srv/rm.db' }).READ_MODEL_PATH).toBe('/srv/rm.db');
   });
 
   it('reads and converts the variables it knows', () => {

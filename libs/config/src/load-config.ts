@@ -1,4 +1,5 @@
 import { plainToInstance } from 'class-transformer';
+import { dirname, join } from 'node:path';
 import { validateSync } from 'class-validator';
 import { AppConfig, SECRET_VARIABLES } from './app-config';
 
@@ -9,7 +10,12 @@ export class ConfigError extends Error {
   }
 }
 
-const KNOWN = Object.keys(new AppConfig()).concat('EVENTSTORE_CONNECTION_STRING', 'JWT_SECRET', 'ADMIN_UNITS_FILE') as (keyof AppConfig)[];
+const KNOWN = Object.keys(new AppConfig()).concat(
+  'EVENTSTORE_CONNECTION_STRING',
+  'JWT_SECRET',
+  'ADMIN_UNITS_FILE',
+  'READ_MODEL_PATH',
+) as (keyof AppConfig)[];
 
 /** Reads and checks the environment; the error names each bad variable, its rule and (unless secret) its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     });
     throw new ConfigError(problems);
   }
+  config.READ_MODEL_PATH ??= join(dirname(config.SQLITE_PATH), 'read-models.db');
   return config;
 }

@@ -75,7 +75,10 @@ function compareAtSamePosition(
     const live = generations.get(definition.name, liveGeneration);
     const scratch = generations.get(definition.name, scratchGeneration);
     if (!live || !scratch) throw new Error(`generation of "${definition.name}" disappeared during the check`);
-    const same = live.position === undefined ? scratch.position === undefined : scratch.position !== undefined && formatPosition(live.position) === formatPosition(scratch.position);
+    const same =
+      live.position === undefined
+        ? scratch.position === undefined
+        : scratch.position !== undefined && formatPosition(live.position) === formatPosition(scratch.position);
     if (!same) return undefined;
     const liveTables = tableNames(definition, liveGeneration);
     const scratchTables = tableNames(definition, scratchGeneration);
@@ -84,7 +87,8 @@ function compareAtSamePosition(
       const b = scratchTables[table];
       const count = (from: string, minus: string) =>
         (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT * FROM "${from}" EXCEPT SELECT * FROM "${minus}")`).get() as { n: number }).n;
-      const rows = (from: string, minus: string) => db.prepare(`SELECT * FROM "${from}" EXCEPT SELECT * FROM "${minus}" LIMIT ?`).all(sample);
+      const rows = (from: string, minus: string) =>
+        db.prepare(`SELECT * FROM "${from}" EXCEPT SELECT * FROM "${minus}" LIMIT ?`).all(sample);
       const onlyLiveCount = count(a, b);
       const onlyRebuiltCount = count(b, a);
       if (onlyLiveCount === 0 && onlyRebuiltCount === 0) return [];

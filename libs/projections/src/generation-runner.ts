@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
-import { comparePositions, formatPosition, parsePosition, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
+import {
+  comparePositions,
+  formatPosition,
+  parsePosition,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
 import { identityUpcast, tableNames, type ProjectionDefinition, type ProjectionHandler, type Upcast } from './projection';
 
 export type RunnerStatus = 'starting' | 'running' | 'stopped' | 'failed' | 'retired' | 'crashed';

@@ -51,13 +51,13 @@ export class Generations {
 
   get(name: string, generation: number): Generation | undefined {
     const row = this.db.prepare('SELECT * FROM projection_generations WHERE name = ? AND generation = ?').get(name, generation) as
-      | GenerationRow
-      | undefined;
+      GenerationRow | undefined;
     return row && toGeneration(row);
   }
 
   live(name: string): Generation | undefined {
-    const row = this.db.prepare("SELECT * FROM projection_generations WHERE name = ? AND state = 'live'").get(name) as GenerationRow | undefined;
+    const row = this.db.prepare("SELECT * FROM projection_generations WHERE name = ? AND state = 'live'").get(name) as
+      GenerationRow | undefined;
     return row && toGeneration(row);
   }
 
@@ -79,12 +79,17 @@ export class Generations {
     return this.db
       .transaction(() => {
         const next =
-          ((this.db.prepare('SELECT MAX(generation) AS max FROM projection_generations WHERE name = ?').get(definition.name) as { max: number | null })
-            .max ?? 0) + 1;
+          ((
+            this.db.prepare('SELECT MAX(generation) AS max FROM projection_generations WHERE name = ?').get(definition.name) as {
+              max: number | null;
+            }
+          ).max ?? 0) + 1;
         const initial = state === 'building' && !this.live(definition.name) ? 'live' : state;
         const at = this.now();
         this.db
-          .prepare('INSERT INTO projection_generations (name, generation, version, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO projection_generations (name, generation, version, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
           .run(definition.name, next, definition.version, initial, at, at);
         definition.create(this.db, tableNames(definition, next));
         return this.get(definition.name, next)!;
@@ -105,8 +110,12 @@ export class Generations {
     this.db
       .transaction(() => {
         const at = this.now();
-        this.db.prepare("UPDATE projection_generations SET state = 'retired', updated_at = ? WHERE name = ? AND state = 'live'").run(at, name);
-        this.db.prepare("UPDATE projection_generations SET state = 'live', updated_at = ? WHERE name = ? AND generation = ?").run(at, name, generation);
+        this.db
+          .prepare("UPDATE projection_generations SET state = 'retired', updated_at = ? WHERE name = ? AND state = 'live'")
+          .run(at, name);
+        this.db
+          .prepare("UPDATE projection_generations SET state = 'live', updated_at = ? WHERE name = ? AND generation = ?")
+          .run(at, name, generation);
       })
       .immediate();
   }
@@ -125,7 +134,9 @@ export class Generations {
   /** Clears a recorded failure so a runner tries the failed event again (after the cause was fixed). */
   clearFailure(name: string, generation: number): boolean {
     const result = this.db
-      .prepare('UPDATE projection_generations SET failed_at = NULL, error = NULL, updated_at = ? WHERE name = ? AND generation = ? AND failed_at IS NOT NULL')
+      .prepare(
+        'UPDATE projection_generations SET failed_at = NULL, error = NULL, updated_at = ? WHERE name = ? AND generation = ? AND failed_at IS NOT NULL',
+      )
       .run(this.now(), name, generation);
     return result.changes > 0;
   }

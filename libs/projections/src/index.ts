@@ -6,3 +6,4 @@ export { ProjectionsHost, type HostOptions, type ProjectionStatus } from './proj
 export { checkConsistency, type ConsistencyReport, type TableDifference } from './consistency-check';
 export { ReadModels, ReadModelNotReadyError } from './read-models';
 export { logHead, lagBehind, reached, type Lag } from './log-head';
+export { ProjectionsModule, READ_MODEL_DB, type ProjectionsModuleOptions } from './projections.module';

@@ -32,7 +32,10 @@ export type Upcast = (event: RecordedEvent) => RecordedEvent;
 export const identityUpcast: Upcast = (event) => event;
 
 /** `rm_pipeline_board_g3_candidates` for projection "pipeline-board", generation 3, table "candidates". */
-export function tableNames<T extends string>(definition: Pick<ProjectionDefinition<T>, 'name' | 'tables'>, generation: number): TableNames<T> {
+export function tableNames<T extends string>(
+  definition: Pick<ProjectionDefinition<T>, 'name' | 'tables'>,
+  generation: number,
+): TableNames<T> {
   const prefix = `rm_${definition.name.replace(/-/g, '_')}_g${generation}_`;
   return Object.fromEntries(definition.tables.map((table) => [table, `${prefix}${table}`])) as Record<T, string>;
 }

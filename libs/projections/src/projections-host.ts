@@ -99,11 +99,7 @@ export class ProjectionsHost {
         const live = this.generations.live(definition.name);
         const runner = live && this.runners.get(this.key(definition.name, live.generation));
         const building = this.generations.building(definition);
-        const state: ProjectionStatus['state'] = !live
-          ? 'absent'
-          : live.failedAt
-            ? 'failed'
-            : (runner?.status ?? 'remote');
+        const state: ProjectionStatus['state'] = !live ? 'absent' : live.failedAt ? 'failed' : (runner?.status ?? 'remote');
         return {
           name: definition.name,
           version: definition.version,
@@ -136,7 +132,9 @@ export class ProjectionsHost {
       if (!live) live = this.generations.create(definition, 'building');
       if (live.version > definition.version) {
         // Newer code owns these tables (a rolling deploy): this process must not write them.
-        this.options.log?.(`${definition.name}: live generation is version ${live.version}, this build has ${definition.version}; not running it`);
+        this.options.log?.(
+          `${definition.name}: live generation is version ${live.version}, this build has ${definition.version}; not running it`,
+        );
         continue;
       }
       this.ensureRunning(definition, live);
@@ -188,10 +186,11 @@ export class ProjectionsHost {
         void runner.stop();
         this.runners.delete(key);
       }
-      const retiredAt = (this.db.prepare('SELECT updated_at FROM projection_generations WHERE name = ? AND generation = ?').get(
-        definition.name,
-        generation.generation,
-      ) as { updated_at: number }).updated_at;
+      const retiredAt = (
+        this.db
+          .prepare('SELECT updated_at FROM projection_generations WHERE name = ? AND generation = ?')
+          .get(definition.name, generation.generation) as { updated_at: number }
+      ).updated_at;
       if (now - retiredAt >= grace) this.generations.drop(definition, generation.generation);
     }
   }

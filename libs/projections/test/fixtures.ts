@@ -23,7 +23,9 @@ export async function appendProbes(store: SqliteEventStore, count: number, strea
   const batch = 500;
   for (let start = 0; start < count; start += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(batch, count - start) }, (_, offset) => store.append(`${prefix}-${(start + offset) % streams}`, [probe(start + offset)])),
+      Array.from({ length: Math.min(batch, count - start) }, (_, offset) =>
+        store.append(`${prefix}-${(start + offset) % streams}`, [probe(start + offset)]),
+      ),
     );
   }
 }

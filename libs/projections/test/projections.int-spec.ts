@@ -17,7 +17,12 @@ describe('projections host', () => {
   const hosts: ProjectionsHost[] = [];
 
   const host = (version = 1, options = {}) => {
-    const created = new ProjectionsHost(store, db, [counterProjection(version)], { checkIntervalMs: 50, retiredGraceMs: 0, batchSize: 100, ...options });
+    const created = new ProjectionsHost(store, db, [counterProjection(version)], {
+      checkIntervalMs: 50,
+      retiredGraceMs: 0,
+      batchSize: 100,
+      ...options,
+    });
     hosts.push(created);
     return created;
   };
@@ -47,7 +52,9 @@ describe('projections host', () => {
     await second.start();
     await eventually(() => second.caughtUpTo(parsePosition('1500')));
     expect(totals(db, 1)).toBe(1_500);
-    expect(db.prepare(`SELECT events FROM "${tableNames(counterProjection(), 1).per_stream}" WHERE stream_id = 'later-3'`).get()).toEqual({ events: 50 });
+    expect(db.prepare(`SELECT events FROM "${tableNames(counterProjection(), 1).per_stream}" WHERE stream_id = 'later-3'`).get()).toEqual({
+      events: 50,
+    });
   });
 
   it('counts each event once when two runners feed the same generation', async () => {
@@ -130,7 +137,13 @@ describe('projections host', () => {
     const report = await checkConsistency(store, db, definition);
     expect(report.consistent).toBe(false);
     expect(report.differences).toEqual([
-      { table: 'per_stream', onlyLive: [{ stream_id: 's-7', events: 99 }], onlyRebuilt: [{ stream_id: 's-7', events: 10 }], onlyLiveCount: 1, onlyRebuiltCount: 1 },
+      {
+        table: 'per_stream',
+        onlyLive: [{ stream_id: 's-7', events: 99 }],
+        onlyRebuilt: [{ stream_id: 's-7', events: 10 }],
+        onlyLiveCount: 1,
+        onlyRebuiltCount: 1,
+      },
     ]);
     expect(db.prepare("SELECT COUNT(*) AS n FROM projection_generations WHERE state = 'scratch'").get()).toEqual({ n: 0 });
   });
