@@ -46,4 +46,12 @@ export interface RecordedEvent<Data = unknown> {
   position: Position;
   /** When the store durably recorded the event. */
   recordedAt: Date;
+  /**
+   * Hex SHA-256 over the event's content, stream, revision and previousHash
+   * (see integrity/event-hash.ts): altering any stored event breaks its own
+   * hash or the link from the next event of its stream.
+   */
+  hash: string;
+  /** The hash of the previous event of the stream; null at revision 0. */
+  previousHash: string | null;
 }
