@@ -31,17 +31,23 @@ function encode(value: unknown, key: string): string | undefined {
   }
 }
 
+// String concatenation rather than arrays and join: this runs for every appended event.
 function encodeArray(items: unknown[]): string {
-  const parts: string[] = [];
-  for (let index = 0; index < items.length; index += 1) parts.push(encode(items[index], String(index)) ?? 'null');
-  return `[${parts.join(',')}]`;
+  let text = '[';
+  for (let index = 0; index < items.length; index += 1) {
+    if (index > 0) text += ',';
+    text += encode(items[index], String(index)) ?? 'null';
+  }
+  return `${text}]`;
 }
 
 function encodeObject(object: Record<string, unknown>): string {
-  const parts: string[] = [];
+  let text = '{';
   for (const key of Object.keys(object).sort()) {
     const member = encode(object[key], key);
-    if (member !== undefined) parts.push(`${JSON.stringify(key)}:${member}`);
+    if (member === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${member}`;
   }
-  return `{${parts.join(',')}}`;
+  return `${text}}`;
 }
