@@ -9,7 +9,7 @@ import { anchorsUntil, event, freshPath } from './support';
  *   5 anchor 0 (block 1–4)   6 candidate-b r1 …   then more events and anchors.
  * The tests tamper with it through SQL, the way an intruder with file access would.
  */
-async function anchoredFile(): Promise<{ path: string; events: RecordedEvent[] }> {
+async function anchoredFile(firstApplication = { fullName: 'Nguyễn Thị Hương Giang' }): Promise<{ path: string; events: RecordedEvent[] }> {
   const path = freshPath();
   const store = new SqliteEventStore({ path });
   const writer = new AnchorWriter(store, { blockSize: 4, intervalMs: 60_000 });
@@ -126,5 +126,35 @@ describe('verifying the record against tampering', () => {
     const end = await anchoredFile();
     tamper(end.path, 'DELETE FROM events WHERE position = 4');
     expect((await verify(end.path)).firstBrokenLink).toMatchObject({ ...linkOf(at(end.events, 5)), reason: 'anchor-count-mismatch' });
+  });
+
+  it('passes a store rewritten from scratch, anchors included, unless anchor hashes were kept outside it', async () => {
+    const original = await anchoredFile();
+    const published = original.events
+      .filter((recorded) => recorded.streamId === ANCHOR_STREAM)
+      .map((recorded) => ({ revision: recorded.revision, anchorHash: (recorded.data as { anchorHash: string }).anchorHash }));
+    // The forger replays the whole history into a new file with one fact changed, and anchors it again.
+    const forged = await anchoredFile({ fullName: 'Nguyễn Văn Mạo' });
+    const store = new SqliteEventStore({ path: forged.path });
+    try {
+      expect(await verifyStore(store)).toMatchObject({ ok: true, anchorsChecked: 2 });
+      expect(await verifyStore(store, { published })).toMatchObject({
+        ok: false,
+        firstBrokenLink: { ...linkOf(at(forged.events, 5)), reason: 'anchor-differs-from-published' },
+      });
+      expect(await verifyStore(store, { published: [{ revision: 7, anchorHash: published[0].anchorHash }] })).toMatchObject({
+        firstBrokenLink: {
+          streamId: ANCHOR_STREAM,
+          revision: 7,
+          reason: 'anchor-differs-from-published',
+          detail: 'no such anchor in the store',
+        },
+      });
+    } finally {
+      await store.close();
+    }
+    const intact = new SqliteEventStore({ path: original.path });
+    expect(await verifyStore(intact, { published })).toMatchObject({ ok: true });
+    await intact.close();
   });
 });

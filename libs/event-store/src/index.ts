@@ -2,7 +2,7 @@ export * from './port/errors';
 export * from './port/event-store';
 export * from './port/events';
 export * from './port/position';
-export { eventsAfter } from './port/events-after';
+export { eventsAfter, streamEvents } from './port/events-after';
 export { DEFAULT_MAX_EVENT_BYTES } from './port/prepare-append';
 export { STORE_METADATA_KEYS } from './port/reserved-metadata';
 export { canonicalJson } from './integrity/canonical-json';

@@ -19,7 +19,9 @@ export type BrokenReason =
   | 'anchor-range-mismatch'
   | 'anchor-count-mismatch'
   /** Same range and count, different leaves: an event's hash, position or recorded time changed. */
-  | 'merkle-root-mismatch';
+  | 'merkle-root-mismatch'
+  /** An anchor differs from the hash kept outside the store for it (or is gone): the store was rewritten, anchors included. */
+  | 'anchor-differs-from-published';
 
 export interface BrokenLink {
   streamId: string;

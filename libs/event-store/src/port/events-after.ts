@@ -18,3 +18,18 @@ export async function* eventsAfter(store: EventStore, after?: Position, pageSize
     from = fresh[fresh.length - 1].position;
   }
 }
+
+/** Every event of one stream from `fromRevision` on, a page at a time. */
+export async function* streamEvents(
+  store: EventStore,
+  streamId: string,
+  fromRevision = 0,
+  pageSize = 1_000,
+): AsyncGenerator<RecordedEvent> {
+  for (let from = fromRevision; ;) {
+    const page = await store.readStream(streamId, { fromRevision: from, maxCount: pageSize });
+    yield* page;
+    if (page.length < pageSize) return;
+    from = page[page.length - 1].revision + 1;
+  }
+}
