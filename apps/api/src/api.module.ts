@@ -9,6 +9,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { TrainingClassesModule } from './training-classes/training-classes.module';
 import { CandidatesModule } from './candidates/candidates.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -30,6 +31,7 @@ export class ApiModule {
         RoundsModule,
         TrainingClassesModule,
         CandidatesModule,
+        AuditModule,
         ...(options.alongside ?? []),
       ],
       providers: [IdempotencyInterceptor],
