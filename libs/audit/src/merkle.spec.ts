@@ -28,6 +28,24 @@ describe('the Merkle root of a block', () => {
     expect(merkleRoot([...leaves.slice(0, 6), leaves[8]])).not.toBe(root);
   });
 
+  it('hashes a leaf as byte 0 then its text, and a node as byte 1 then both children (RFC 6962)', () => {
+    const event = { hash: 'a'.repeat(64), position: positionOf(42), recordedAt: new Date('2026-03-01T08:00:00.000Z') };
+    const text = `${'a'.repeat(64)}|42|2026-03-01T08:00:00.000Z`;
+    expect(leafHash(event)).toEqual(
+      createHash('sha256')
+        .update(Buffer.from([0]))
+        .update(text)
+        .digest(),
+    );
+    expect(nodeHash(leaves[0], leaves[1])).toEqual(
+      createHash('sha256')
+        .update(Buffer.from([1]))
+        .update(leaves[0])
+        .update(leaves[1])
+        .digest(),
+    );
+  });
+
   it('takes the recorded time and the position into each leaf', () => {
     const event = { hash: 'a'.repeat(64), position: positionOf(42), recordedAt: new Date('2026-03-01T08:00:00.000Z') };
     const leaf = leafHash(event).toString('hex');
