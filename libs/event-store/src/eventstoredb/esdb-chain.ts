@@ -14,9 +14,6 @@ export interface ChainBase {
   hash: string | null;
 }
 
-/** How far back an 'any' append looks for itself, to answer a retry with its first result. */
-const REPLAY_WINDOW = 32;
-
 /**
  * Finds what the append extends. An exact revision or no_stream names it;
  * 'any' and 'stream_exists' read the head, and the append is then made
@@ -35,16 +32,15 @@ export async function chainBase(
     if (event?.revision !== expected) throw new ConcurrencyError(streamId, expected, event ? event.revision : 'no_stream');
     return { revision: expected, hash: event.hash };
   }
-  const tail = await readStream(streamId, { direction: 'backwards', maxCount: REPLAY_WINDOW });
-  if (tail.length === 0) {
+  // Only the head is read: events can be megabytes, and EventStoreDB has no metadata-only read.
+  const [head] = await readStream(streamId, { direction: 'backwards', maxCount: 1 });
+  if (!head) {
     if (expected === 'stream_exists') throw new ConcurrencyError(streamId, expected, 'no_stream');
     return { revision: -1, hash: null };
   }
-  // The same append retried: its last event is already in the stream.
-  const last = events[events.length - 1].id;
-  const stored = tail.find((event) => event.id === last);
-  if (stored) return { replayed: { nextExpectedRevision: stored.revision, position: stored.position } };
-  return { revision: tail[0].revision, hash: tail[0].hash };
+  // The same append retried right after it landed: it is the stream's last append, so answer with its result.
+  if (head.id === events[events.length - 1].id) return { replayed: { nextExpectedRevision: head.revision, position: head.position } };
+  return { revision: head.revision, hash: head.hash };
 }
 
 /** The events to write, each carrying its schema version, hash and previous hash in reserved metadata keys. */
