@@ -6,7 +6,7 @@ import type { CandidateEvent } from '@app/pipeline';
 import { AuditStates } from '../apps/api/src/audit/audit-states';
 import { CANDIDATE_MODEL, candidateStream } from '../apps/api/src/commands/stream-models';
 import { scratchFile } from './fixtures';
-import { perSecond, report, round } from './report';
+import { median, perSecond, report, round } from './report';
 
 const DAY = 86_400_000;
 const START = Date.parse('2026-01-05T01:00:00Z');
@@ -69,22 +69,28 @@ async function asOf(samples: number): Promise<void> {
   const point = { asOf: new Date(START + 30.5 * DAY) };
   const check = await states.at(candidateStream(candidateId), CANDIDATE_MODEL, point);
   if (check?.revision !== 29) throw new Error(`audit.asOf replayed to revision ${check?.revision}, expected 29`);
-  const latencies: number[] = [];
-  for (let index = 0; index < samples + 200; index += 1) {
-    const start = process.hrtime.bigint();
-    await states.at(candidateStream(candidateId), CANDIDATE_MODEL, point);
-    if (index >= 200) latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+  // Five rounds, each with its own percentiles; the medians are reported, so one noisy moment on a shared machine does not decide.
+  const rounds = Array.from({ length: 5 }, () => [] as number[]);
+  for (const latencies of rounds) {
+    for (let index = 0; index < samples / 5 + 50; index += 1) {
+      const start = process.hrtime.bigint();
+      await states.at(candidateStream(candidateId), CANDIDATE_MODEL, point);
+      if (index >= 50) latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    latencies.sort((a, b) => a - b);
   }
   await store.close();
-  latencies.sort((a, b) => a - b);
+  const p99s = rounds.map((latencies) => percentile(latencies, 99));
   report({
     metric: 'audit.asOf',
-    value: round(percentile(latencies, 99), 3),
+    value: round(median(p99s), 3),
     unit: 'ms (p99)',
-    p50Ms: round(percentile(latencies, 50), 3),
+    p50Ms: round(median(rounds.map((latencies) => percentile(latencies, 50))), 3),
+    p99WorstRoundMs: round(Math.max(...p99s), 3),
     target: 'p99 <= 5 ms',
     streamEvents: 50,
     samples,
+    rounds: rounds.length,
   });
 }
 

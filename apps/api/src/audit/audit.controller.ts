@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { verifyStore, type VerifyReport } from '@app/audit';
-import { EVENT_STORE, eventsAfter, streamEvents, type EventStore } from '@app/event-store';
+import { EVENT_STORE, eventsAfter, streamEvents, type EventStore, type RecordedEvent } from '@app/event-store';
 import { AllowRoles } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 import { auditEventView, ndjsonLines, type AuditEventView } from './audit-event.view';
@@ -55,7 +55,7 @@ export class AuditController {
   }
 }
 
-function sendNdjson(reply: FastifyReply, filename: string, events: AsyncIterable<Parameters<typeof auditEventView>[0]>): FastifyReply {
+function sendNdjson(reply: FastifyReply, filename: string, events: AsyncIterable<RecordedEvent>): FastifyReply {
   // Header values are ASCII: a Vietnamese stream id is kept in the body, not the file name.
   const safeName = filename.replace(/[^A-Za-z0-9._-]/g, '_');
   return reply
