@@ -7,6 +7,8 @@ import { SqliteEventStore, type NewEvent } from '@app/event-store';
 import { DIST, runNode, tempSqlitePath } from './support/processes';
 
 const CLI = join(DIST, 'apps/api/src/cli/audit.js');
+// Each CLI run is a new Node process (about half a second on an idle machine); several run per test.
+jest.setTimeout(30_000);
 
 function applied(fullName: string): NewEvent {
   const metadata = {
