@@ -2,6 +2,9 @@ import { comparePositions, ConcurrencyError, SqliteEventStore, type RecordedEven
 import { ANCHOR_STREAM, AnchorWriter, leafHash, merkleRoot, verifyStore, type Anchor } from '../src';
 import { anchorsIn, anchorsUntil, event, freshPath, totalCount } from './support';
 
+// The writers anchor in the background; the tests poll for up to 10 s (see support.ts).
+jest.setTimeout(20_000);
+
 /** The non-anchor events each anchor covers, read back from the log. */
 async function blocksOf(store: SqliteEventStore, anchors: Anchor[]): Promise<RecordedEvent[][]> {
   const all = (await store.readAll({ maxCount: 100_000 })).filter((recorded) => recorded.streamId !== ANCHOR_STREAM);
