@@ -101,9 +101,10 @@ async function appendConcurrent(total: number, rounds: number): Promise<void> {
   });
 }
 
-/** Reads and decodes every event in global order, a page at a time. */
-async function readAll(count: number): Promise<void> {
-  const store = new SqliteEventStore({ path: scratchFile('read-all') });
+/** Reads and decodes every event in global order, a page at a time; returns the file for the audit benchmarks. */
+async function readAll(count: number): Promise<string> {
+  const path = scratchFile('read-all');
+  const store = new SqliteEventStore({ path });
   for (let from = 0; from < count; from += 1_000) {
     await store.append(
       `read-${from}`,
@@ -123,10 +124,12 @@ async function readAll(count: number): Promise<void> {
   await store.close();
   if (seen !== count) throw new Error(`read.all saw ${seen} of ${count} events`);
   report({ metric: 'read.all', value: round(perSecond(seen, elapsed)), unit: 'events/s', target: '>= 150000 events/s', events: seen });
+  return path;
 }
 
-export async function eventStoreBenchmarks(sizes: EventStoreBenchSizes): Promise<void> {
+/** Returns the read.all store's file, which the audit benchmarks anchor and verify. */
+export async function eventStoreBenchmarks(sizes: EventStoreBenchSizes): Promise<string> {
   await appendSequential(sizes.sequentialAppends, sizes.rounds);
   await appendConcurrent(sizes.concurrentEvents, sizes.rounds);
-  await readAll(sizes.readAllEvents);
+  return readAll(sizes.readAllEvents);
 }

@@ -1,3 +1,4 @@
+import { auditBenchmarks } from './audit.bench';
 import { eventStoreBenchmarks } from './event-store.bench';
 import { httpBenchmarks } from './http.bench';
 import { report } from './report';
@@ -8,11 +9,12 @@ import { report } from './report';
  */
 async function main(): Promise<void> {
   const large = process.argv.includes('--large');
-  await eventStoreBenchmarks(
+  const storePath = await eventStoreBenchmarks(
     large
       ? { sequentialAppends: 10_000, concurrentEvents: 200_000, readAllEvents: 1_000_000, rounds: 5 }
       : { sequentialAppends: 3_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 5 },
   );
+  await auditBenchmarks(storePath, large ? 10_000 : 2_000);
   await httpBenchmarks(large ? 10 : 4, 2);
   report({ metric: 'process.peakRss', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MiB' });
 }

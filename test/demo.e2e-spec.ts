@@ -21,5 +21,6 @@ describe('npm run demo', () => {
     expect(new Set(registered.map((event) => (event.data as { commune: { districtCode: string } }).commune.districtCode)).size).toBe(10);
     expect(registered.some((event) => (event.data as { commune: { name: string } }).commune.name === 'Xã Ngọc Vân')).toBe(true);
     expect(registered[0].metadata.actor.role).toBe('district-board');
-  });
+    // Two processes and 460 commands: over jest's 5 s default when the machine is shared.
+  }, 30_000);
 });

@@ -3,7 +3,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
 import { ProjectionsModule } from '@app/projections';
-import { READ_MODEL_PROJECTIONS } from '@app/read-models';
+import { READ_MODEL_PROJECTIONS, upcastRecordedEvent } from '@app/read-models';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
@@ -12,6 +12,7 @@ import { RoundsModule } from './rounds/rounds.module';
 import { TrainingClassesModule } from './training-classes/training-classes.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { ProjectionsApiModule } from './projections/projections-api.module';
+import { AuditModule } from './audit/audit.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -27,7 +28,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         RedisModule,
-        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS }),
+        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS, upcast: upcastRecordedEvent }),
         AuthModule,
         HealthModule,
         ReferenceModule,
@@ -35,6 +36,7 @@ export class ApiModule {
         TrainingClassesModule,
         CandidatesModule,
         ProjectionsApiModule,
+        AuditModule,
         ...(options.alongside ?? []),
       ],
       providers: [IdempotencyInterceptor],

@@ -3,7 +3,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
 import { ProjectionsModule } from '@app/projections';
-import { READ_MODEL_PROJECTIONS } from '@app/read-models';
+import { READ_MODEL_PROJECTIONS, upcastRecordedEvent } from '@app/read-models';
 import { WorkerModule } from './worker.module';
 
 /** The worker as a process of its own (`npm run start:worker`): no HTTP server. */
@@ -16,7 +16,7 @@ export class WorkerRootModule {
         ConfigModule.forRoot(config),
         EventStoreModule,
         RedisModule,
-        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS }),
+        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS, upcast: upcastRecordedEvent }),
         WorkerModule,
       ],
     };

@@ -74,6 +74,19 @@ export class AppConfig {
   @Min(0, { message: 'must be zero or more milliseconds' })
   @IsInt({ message: 'must be an integer' })
   SHUTDOWN_TIMEOUT_MS: number = 10_000;
+
+  /** Events per anchored block of the global log (audit anchors). */
+  @Type(() => Number)
+  @Max(1_000_000, { message: 'must be between 1 and 1000000' })
+  @Min(1, { message: 'must be between 1 and 1000000' })
+  @IsInt({ message: 'must be an integer' })
+  ANCHOR_BLOCK_SIZE: number = 1_000;
+
+  /** How long a partial block waits before it is anchored anyway. */
+  @Type(() => Number)
+  @Min(100, { message: 'must be at least 100 milliseconds' })
+  @IsInt({ message: 'must be an integer' })
+  ANCHOR_INTERVAL_MS: number = 60_000;
 }
 
 /** Variables whose values may hold credentials and are never echoed in errors. */

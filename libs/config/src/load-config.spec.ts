@@ -39,6 +39,16 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('reads the audit anchor settings, with their defaults and bounds', () => {
+    expect(loadConfig({})).toMatchObject({ ANCHOR_BLOCK_SIZE: 1_000, ANCHOR_INTERVAL_MS: 60_000 });
+    expect(loadConfig({ ANCHOR_BLOCK_SIZE: '250', ANCHOR_INTERVAL_MS: '5000' })).toMatchObject({
+      ANCHOR_BLOCK_SIZE: 250,
+      ANCHOR_INTERVAL_MS: 5_000,
+    });
+    expect(() => loadConfig({ ANCHOR_BLOCK_SIZE: '0' })).toThrow('ANCHOR_BLOCK_SIZE must be between 1 and 1000000 (got "0")');
+    expect(() => loadConfig({ ANCHOR_INTERVAL_MS: '10' })).toThrow('ANCHOR_INTERVAL_MS must be at least 100 milliseconds (got "10")');
+  });
+
   it('requires a connection string for EventStoreDB and never echoes secrets', () => {
     expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(
       'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb',

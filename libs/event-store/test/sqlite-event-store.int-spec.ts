@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ConcurrencyError, DuplicateEventIdError, EventStoreClosedError, SqliteEventStore, UnsupportedSchemaError } from '../src';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/sqlite/schema';
+import { expectLinearChain } from './contract/integrity.contract';
 import { newEvent, numbered, rejection } from './fixtures';
 
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'sqlite-store-')), 'nested', 'events.db');
@@ -15,11 +17,47 @@ describe('the embedded SQLite store', () => {
     await store.append('s-1', numbered(1));
     expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL' });
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
     await store.close();
     // On a clean close SQLite checkpoints the log and removes it.
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it("upgrades a file written before hashes existed: back-fills each stream's chain and keeps events immutable", async () => {
+    const path = freshPath();
+    mkdirSync(dirname(path), { recursive: true });
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0] as string);
+    old.pragma('user_version = 1');
+    const insert = old.prepare(
+      'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    // Two streams interleaved in the global order, as a live system writes them.
+    for (let n = 0; n < 6; n += 1) {
+      const event = newEvent('Old', { n, place: 'Xã Ngọc Vân' });
+      insert.run(
+        event.id,
+        `old-${n % 2}`,
+        Math.floor(n / 2),
+        event.type,
+        1,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        1_000 + n,
+      );
+    }
+    old.close();
+
+    const store = new SqliteEventStore({ path });
+    for (const stream of ['old-0', 'old-1']) expectLinearChain(await store.readStream(stream));
+    await store.append('old-0', numbered(1), { expectedRevision: 2 });
+    expectLinearChain(await store.readStream('old-0'));
+    await store.close();
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(() => db.prepare("UPDATE events SET hash = 'forged'").run()).toThrow('events are immutable');
+    db.close();
   });
 
   it('refuses a file written by a newer schema instead of guessing', async () => {

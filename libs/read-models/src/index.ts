@@ -1,3 +1,4 @@
+export { upcastRecordedEvent } from './upcast-recorded';
 import type { ProjectionDefinition } from '@app/projections';
 
 /** Every read model the processes keep up to date, in the order the status endpoint lists them. */

@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@app/event-store';
-import { evolveCandidate, initialCandidateState, type CandidateEvent, type CandidateState } from '@app/pipeline';
+import { evolveCandidate, initialCandidateState, upcastEvent, type CandidateEvent, type CandidateState } from '@app/pipeline';
 
 export interface CandidateSummary {
   candidateId: string;
@@ -95,10 +95,7 @@ export class CandidateDirectory implements OnApplicationBootstrap, OnApplication
   private apply(event: RecordedEvent): void {
     if (event.streamId.startsWith(PREFIX)) {
       const candidateId = event.streamId.slice(PREFIX.length);
-      const state = evolveCandidate(this.states.get(candidateId) ?? initialCandidateState, {
-        type: event.type,
-        data: event.data,
-      } as CandidateEvent);
+      const state = evolveCandidate(this.states.get(candidateId) ?? initialCandidateState, upcastEvent(event) as CandidateEvent);
       this.states.set(candidateId, state);
       const summary = summarise(candidateId, state, event.revision);
       if (summary) this.summaries.set(candidateId, summary);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '@app/common';
 import { ConcurrencyError, EVENT_STORE, formatPosition, type EventStore, type NewEvent } from '@app/event-store';
-import type { Actor, Decision } from '@app/pipeline';
+import { upcastEvent, type Actor, type Decision } from '@app/pipeline';
 import { statusOfDomainError } from '../http/domain-status';
 import { problem, ProblemException } from '../http/problem';
 
@@ -44,7 +44,8 @@ export class StreamCommands {
     model: StreamModel<S, E>,
   ): Promise<{ state: S; revision: number }> {
     const recorded = await this.store.readStream(streamId);
-    const state = recorded.reduce((current, event) => model.evolve(current, { type: event.type, data: event.data } as E), model.initial);
+    // Stored events come in whatever schema version they were written in; evolve knows only the current ones.
+    const state = recorded.reduce((current, event) => model.evolve(current, upcastEvent(event) as unknown as E), model.initial);
     return { state, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision };
   }
 

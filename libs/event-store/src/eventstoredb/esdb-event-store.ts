@@ -4,7 +4,6 @@ import {
   ErrorType,
   EventStoreDBClient,
   FORWARDS,
-  jsonEvent,
   MaxAppendSizeExceededError,
   START,
   WrongExpectedVersionError,
@@ -14,6 +13,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeToAllOptions,
@@ -21,11 +21,13 @@ import type {
 } from '../port/event-store';
 import type { NewEvent, RecordedEvent } from '../port/events';
 import type { Position } from '../port/position';
-import { DEFAULT_MAX_EVENT_BYTES, prepareAppend } from '../port/prepare-append';
+import { DEFAULT_MAX_EVENT_BYTES, prepareAppend, type SerializedEvent } from '../port/prepare-append';
+import { setTimeout as delay } from 'node:timers/promises';
 import { BackoffPolicy, DEFAULT_BACKOFF } from '../subscription/backoff';
 import { runSubscription } from '../subscription/run-subscription';
 import { esdbEventSource } from './esdb-event-source';
-import { fromEsdbCurrent, fromEsdbEvent, isSystemEvent, SCHEMA_VERSION_KEY, toEsdbExpected } from './esdb-mapping';
+import { chainBase, chainedEvents, esdbRevisionOf } from './esdb-chain';
+import { fromEsdbCurrent, fromEsdbEvent, isSystemEvent } from './esdb-mapping';
 
 export interface EsdbEventStoreOptions {
   connectionString: string;
@@ -34,6 +36,8 @@ export interface EsdbEventStoreOptions {
 }
 
 const DEFAULT_READ_ALL_COUNT = 1_000;
+/** An 'any' append that keeps losing the race to extend the chain gives up after this many tries. */
+const CHAIN_ATTEMPTS = 50;
 
 /** The production adapter: EventStoreDB (KurrentDB) through its gRPC client. */
 export class EsdbEventStore implements EventStore {
@@ -47,33 +51,53 @@ export class EsdbEventStore implements EventStore {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
   }
 
+  /**
+   * Every event carries the hash of its predecessor, so the append is always
+   * made against the exact revision it chains onto; an 'any' or
+   * 'stream_exists' append that loses a race reads the new head and tries again.
+   */
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) throw new EventStoreClosedError();
     const expected = options.expectedRevision ?? 'any';
-    prepareAppend(streamId, events, expected, this.options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
-    const payload = events.map((event) =>
-      jsonEvent({
-        id: event.id.toLowerCase(),
-        type: event.type,
-        data: event.data as Record<string, unknown>,
-        metadata: { ...event.metadata, [SCHEMA_VERSION_KEY]: event.schemaVersion },
-      }),
-    );
-    const pending = this.client.appendToStream(streamId, payload, { expectedRevision: toEsdbExpected(expected) });
+    const prepared = prepareAppend(streamId, events, expected, this.options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES);
+    const pending = this.appendChained(streamId, events, prepared, expected);
     this.inFlight.add(pending);
     try {
-      const result = await pending;
-      const nextExpectedRevision = Number(result.nextExpectedRevision);
-      const position = result.position ?? (await this.positionOf(streamId, nextExpectedRevision));
-      return { nextExpectedRevision, position };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        throw new ConcurrencyError(streamId, expected, fromEsdbCurrent(error.actualVersion));
-      }
-      if (error instanceof MaxAppendSizeExceededError) throw new AppendTooLargeError(error.maxAppendSize);
-      throw error;
+      return await pending;
     } finally {
       this.inFlight.delete(pending);
+    }
+  }
+
+  private async appendChained(
+    streamId: string,
+    events: readonly NewEvent[],
+    prepared: SerializedEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const retries = expected === 'any' || expected === 'stream_exists';
+    for (let attempt = 1; ; attempt += 1) {
+      const base = await chainBase(streamId, expected, prepared, (id, read) => this.readStream(id, read));
+      if ('replayed' in base) return base.replayed;
+      try {
+        const result = await this.client.appendToStream(streamId, chainedEvents(streamId, prepared, base, events), {
+          expectedRevision: esdbRevisionOf(base),
+        });
+        const nextExpectedRevision = Number(result.nextExpectedRevision);
+        const position = result.position ?? (await this.positionOf(streamId, nextExpectedRevision));
+        return { nextExpectedRevision, position };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          if (retries && attempt < CHAIN_ATTEMPTS) {
+            // A little jitter so racing writers do not read the same head again in step.
+            await delay(Math.random() * Math.min(attempt, 20));
+            continue;
+          }
+          throw new ConcurrencyError(streamId, expected, fromEsdbCurrent(error.actualVersion));
+        }
+        if (error instanceof MaxAppendSizeExceededError) throw new AppendTooLargeError(error.maxAppendSize);
+        throw error;
+      }
     }
   }
 

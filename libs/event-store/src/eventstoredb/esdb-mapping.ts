@@ -1,24 +1,6 @@
-import {
-  ANY,
-  type AllStreamResolvedEvent,
-  type AppendExpectedRevision,
-  type CurrentRevision,
-  NO_STREAM,
-  type ResolvedEvent,
-  STREAM_EXISTS,
-} from '@eventstore/db-client';
-import type { ExpectedRevision } from '../port/event-store';
+import { ANY, type AllStreamResolvedEvent, type CurrentRevision, type ResolvedEvent, STREAM_EXISTS } from '@eventstore/db-client';
 import type { EventMetadata, RecordedEvent } from '../port/events';
-
-/** Metadata key under which the schema version travels, since EventStoreDB has no field for it. */
-export const SCHEMA_VERSION_KEY = 'eventSchemaVersion';
-
-export function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
-  if (expected === 'any') return ANY;
-  if (expected === 'no_stream') return NO_STREAM;
-  if (expected === 'stream_exists') return STREAM_EXISTS;
-  return BigInt(expected);
-}
+import { STORE_METADATA_KEYS } from '../port/reserved-metadata';
 
 export function fromEsdbCurrent(actual: CurrentRevision | typeof STREAM_EXISTS | typeof ANY): number | 'no_stream' {
   return typeof actual === 'bigint' ? Number(actual) : 'no_stream';
@@ -37,7 +19,13 @@ export function isSystemEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
 
 export function fromEsdbEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent {
   const event = resolved.event!;
-  const { [SCHEMA_VERSION_KEY]: schemaVersion, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
+  const stored = (event.metadata ?? {}) as Record<string, unknown>;
+  const {
+    [STORE_METADATA_KEYS.schemaVersion]: schemaVersion,
+    [STORE_METADATA_KEYS.hash]: hash,
+    [STORE_METADATA_KEYS.previousHash]: previousHash,
+    ...metadata
+  } = stored;
   const commit = event.position?.commit ?? resolved.commitPosition ?? -1n;
   return {
     id: event.id,
@@ -49,5 +37,8 @@ export function fromEsdbEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
     revision: Number(event.revision),
     position: event.position ?? { commit, prepare: commit },
     recordedAt: event.created,
+    // An event written without a hash reads as '' and fails verification rather than passing silently.
+    hash: typeof hash === 'string' ? hash : '',
+    previousHash: typeof previousHash === 'string' ? previousHash : null,
   };
 }

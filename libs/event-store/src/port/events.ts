@@ -21,9 +21,11 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 
 /**
  * An event to append. The id is a UUID chosen by the caller so that a retried
- * append stores it once: always on the embedded store; on EventStoreDB while
- * the ids are in its recent-writes cache, or always when retried with the same
- * exact expected revision (which is what command handlers do).
+ * append stores it once: always on the embedded store; on EventStoreDB when
+ * retried with the same exact expected revision (which is what command
+ * handlers do) or with no_stream, or, with 'any' or 'stream_exists', while it
+ * is still the stream's last append (each event chains onto its predecessor's
+ * hash, so such appends are made against the exact revision read).
  */
 export interface NewEvent<Data = unknown> {
   id: string;
@@ -46,4 +48,12 @@ export interface RecordedEvent<Data = unknown> {
   position: Position;
   /** When the store durably recorded the event. */
   recordedAt: Date;
+  /**
+   * Hex SHA-256 over the event's content, stream, revision and previousHash
+   * (see integrity/event-hash.ts): altering any stored event breaks its own
+   * hash or the link from the next event of its stream.
+   */
+  hash: string;
+  /** The hash of the previous event of the stream; null at revision 0. */
+  previousHash: string | null;
 }

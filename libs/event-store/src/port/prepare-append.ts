@@ -1,6 +1,8 @@
 import { EventTooLargeError, InvalidAppendError } from './errors';
 import type { ExpectedRevision } from './event-store';
 import type { NewEvent } from './events';
+import { canonicalJson } from '../integrity/canonical-json';
+import { RESERVED_METADATA_KEYS } from './reserved-metadata';
 
 export const DEFAULT_MAX_EVENT_BYTES = 2 * 1024 * 1024;
 
@@ -11,6 +13,9 @@ export interface SerializedEvent {
   schemaVersion: number;
   data: string;
   metadata: string;
+  /** Sorted-key JSON of data and metadata, which the event's hash covers. */
+  canonicalData: string;
+  canonicalMetadata: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,6 +55,8 @@ function checkMetadata(event: NewEvent, field: string): void {
   requireText(actor.id, `${field}.actor.id`);
   requireText(actor.role, `${field}.actor.role`);
   if (actor.unit !== undefined) requireText(actor.unit, `${field}.actor.unit`);
+  const reserved = RESERVED_METADATA_KEYS.find((key) => key in metadata);
+  if (reserved) throw new InvalidAppendError(`${field}.${reserved}`, 'is reserved for the store');
   if (typeof metadata.occurredAt !== 'string' || Number.isNaN(Date.parse(metadata.occurredAt))) {
     throw new InvalidAppendError(`${field}.occurredAt`, 'must be an ISO-8601 timestamp');
   }
@@ -96,6 +103,15 @@ export function prepareAppend(
       const size = Buffer.byteLength(data) + Buffer.byteLength(metadata);
       if (size > maxEventBytes) throw new EventTooLargeError(id, event.type, size, maxEventBytes);
     }
-    return { id, type: event.type, schemaVersion: event.schemaVersion, data, metadata };
+    return {
+      id,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data,
+      metadata,
+      // Once JSON.stringify has accepted a value, its canonical form exists too.
+      canonicalData: canonicalJson(event.data),
+      canonicalMetadata: canonicalJson(event.metadata),
+    };
   });
 }

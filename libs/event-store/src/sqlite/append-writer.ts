@@ -3,6 +3,7 @@ import { ConcurrencyError, DuplicateEventIdError } from '../port/errors';
 import type { AppendResult, ExpectedRevision } from '../port/event-store';
 import { positionOf } from '../port/position';
 import type { SerializedEvent } from '../port/prepare-append';
+import { hashCanonicalContent } from '../integrity/event-hash';
 
 export interface PendingAppend {
   streamId: string;
@@ -37,17 +38,17 @@ function isEventIdConflict(error: unknown): boolean {
  */
 export class AppendWriter {
   private readonly findEvent: Database.Statement<[string], StoredEventRef>;
-  private readonly lastRevision: Database.Statement<[string], { revision: number }>;
+  private readonly streamHead: Database.Statement<[string], { revision: number; hash: string }>;
   private readonly insert: Database.Statement<unknown[]>;
   private readonly appendOne: Database.Transaction<(pending: PendingAppend, recordedAt: number) => AppendResult>;
   private readonly appendMany: Database.Transaction<(batch: PendingAppend[], recordedAt: number) => AppendOutcome[]>;
 
   constructor(db: Database.Database) {
     this.findEvent = db.prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?');
-    this.lastRevision = db.prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
+    this.streamHead = db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
     this.insert = db.prepare(
-      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, previous_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.appendOne = db.transaction((pending: PendingAppend, recordedAt: number) => this.write(pending, recordedAt));
     this.appendMany = db.transaction((batch: PendingAppend[], recordedAt: number) =>
@@ -84,10 +85,12 @@ export class AppendWriter {
    * conflicts on the revision or on the event id, so it always lands there.
    */
   private write(pending: PendingAppend, recordedAt: number): AppendResult {
-    const current = this.lastRevision.get(pending.streamId)?.revision ?? -1;
+    // Read inside the write transaction: the head cannot move before the chain is extended.
+    const head = this.streamHead.get(pending.streamId);
+    const current = head?.revision ?? -1;
     try {
       checkExpected(pending.streamId, pending.expected, current);
-      return this.insertAll(pending, current, recordedAt);
+      return this.insertAll(pending, current, head?.hash ?? null, recordedAt);
     } catch (error) {
       if (!(error instanceof ConcurrencyError) && !isEventIdConflict(error)) throw error;
       const replay = this.replayedAppend(pending);
@@ -97,21 +100,17 @@ export class AppendWriter {
     }
   }
 
-  private insertAll(pending: PendingAppend, current: number, recordedAt: number): AppendResult {
+  private insertAll(pending: PendingAppend, current: number, headHash: string | null, recordedAt: number): AppendResult {
+    const { streamId } = pending;
     let revision = current;
+    let previousHash = headHash;
     let position = 0;
     for (const event of pending.events) {
       revision += 1;
-      const info = this.insert.run(
-        event.id,
-        pending.streamId,
-        revision,
-        event.type,
-        event.schemaVersion,
-        event.data,
-        event.metadata,
-        recordedAt,
-      );
+      const { id, type, schemaVersion, canonicalData, canonicalMetadata } = event;
+      const hash = hashCanonicalContent({ streamId, revision, id, type, schemaVersion, canonicalData, canonicalMetadata, previousHash });
+      const info = this.insert.run(id, streamId, revision, type, schemaVersion, event.data, event.metadata, recordedAt, hash, previousHash);
+      previousHash = hash;
       position = Number(info.lastInsertRowid);
     }
     return { nextExpectedRevision: revision, position: positionOf(position) };

@@ -11,9 +11,12 @@ export interface EventRow {
   data: string;
   metadata: string;
   recorded_at: number;
+  hash: string;
+  previous_hash: string | null;
 }
 
-export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+export const EVENT_COLUMNS =
+  'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, previous_hash';
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
@@ -26,5 +29,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     revision: row.revision,
     position: positionOf(row.position),
     recordedAt: new Date(row.recorded_at),
+    hash: row.hash,
+    previousHash: row.previous_hash,
   };
 }

@@ -1,11 +1,15 @@
 import type Database from 'better-sqlite3';
 import { UnsupportedSchemaError } from '../port/errors';
+import { addHashChain } from './migrations/add-hash-chain';
+
+/** SQL to run, or a step that needs code (computing hashes); each runs inside the migration's transaction. */
+export type Migration = string | ((db: Database.Database) => void);
 
 /**
  * Ordered migrations; the file's PRAGMA user_version counts how many ran.
  * Append new ones, never edit a released one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE events (
      position       INTEGER PRIMARY KEY AUTOINCREMENT,
      event_id       TEXT    NOT NULL UNIQUE,
@@ -22,6 +26,7 @@ export const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
    CREATE TRIGGER events_are_permanent BEFORE DELETE ON events
      BEGIN SELECT RAISE(ABORT, 'events cannot be deleted'); END;`,
+  addHashChain,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -38,7 +43,9 @@ export function migrate(db: Database.Database): void {
     const found = userVersion(db);
     if (found > SCHEMA_VERSION) throw new UnsupportedSchemaError(found, SCHEMA_VERSION);
     for (let index = found; index < SCHEMA_VERSION; index += 1) {
-      db.exec(MIGRATIONS[index]);
+      const migration = MIGRATIONS[index];
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
     }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

@@ -12,6 +12,8 @@ const log: RecordedEvent[] = Array.from({ length: 10 }, (_, index) => ({
   revision: index,
   position: positionOf(index + 1),
   recordedAt: new Date(0),
+  hash: `h${index + 1}`,
+  previousHash: index === 0 ? null : `h${index}`,
 }));
 
 /** A source over a fixed log whose connection drops after `dropEvery` events, as a network would. */

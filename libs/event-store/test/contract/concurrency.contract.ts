@@ -1,6 +1,7 @@
 import { appendOptimistically } from '../../../../test/processes/optimistic-writer';
 import { ConcurrencyError } from '../../src';
 import { newEvent, numbered, uniqueStream } from '../fixtures';
+import { expectLinearChain } from './integrity.contract';
 import { ContractTarget, useStore } from './target';
 
 export function concurrencyContract(target: ContractTarget): void {
@@ -30,7 +31,7 @@ export function concurrencyContract(target: ContractTarget): void {
       );
       const events = await store().readStream(stream);
       expect(events).toHaveLength(writers * perWriter);
-      expect(events.map((event) => event.revision)).toEqual(events.map((_, index) => index));
+      expectLinearChain(events);
       expect(new Set(events.map((event) => event.id)).size).toBe(writers * perWriter);
       for (let writer = 0; writer < writers; writer += 1) {
         const own = events.map((event) => event.data as { writer: number; n: number }).filter((data) => data.writer === writer);

@@ -1,6 +1,7 @@
 import { appendingContract } from './appending.contract';
 import { concurrencyContract } from './concurrency.contract';
 import { crashContract } from './crash.contract';
+import { integrityContract } from './integrity.contract';
 import { payloadContract } from './payload.contract';
 import { readingContract } from './reading.contract';
 import { subscriptionContract } from './subscription.contract';
@@ -16,6 +17,7 @@ export function describeEventStoreContract(adapter: string, target: ContractTarg
     concurrencyContract(target);
     subscriptionContract(target);
     payloadContract(target, maxEventBytes);
+    integrityContract(target);
     crashContract(target);
   });
 }

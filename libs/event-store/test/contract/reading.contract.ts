@@ -1,4 +1,4 @@
-import { comparePositions, type EventStore, type Position, type RecordedEvent } from '../../src';
+import { comparePositions, eventsAfter, type EventStore, type Position, type RecordedEvent } from '../../src';
 import { newEvent, numbered, uniqueStream } from '../fixtures';
 import { ContractTarget, useStore } from './target';
 
@@ -8,17 +8,11 @@ export async function headPosition(store: EventStore): Promise<Position | undefi
   return last?.position;
 }
 
-/** Every event after `after`, page by page. */
+/** Every event after `after`, page by page (through the port's own paging helper). */
 export async function readAllAfter(store: EventStore, after: Position | undefined): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  let from = after;
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: 500 });
-    const fresh = from === undefined ? page : page.filter((event) => comparePositions(event.position, from!) > 0);
-    if (fresh.length === 0) return events;
-    events.push(...fresh);
-    from = fresh[fresh.length - 1].position;
-  }
+  for await (const event of eventsAfter(store, after, 500)) events.push(event);
+  return events;
 }
 
 export function readingContract(target: ContractTarget): void {

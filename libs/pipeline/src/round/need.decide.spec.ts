@@ -110,10 +110,19 @@ describe('amending a need', () => {
     actor: tanYenBoard,
   };
 
-  it('records the need’s new values, keeping what was not changed', () => {
+  it('records only what the amendment changed', () => {
     expect(eventsOf(whenOpen([registeredNgocVan], amend))).toEqual([
-      { type: 'NeedAmended', data: { roundId: ROUND_ID, needId: 'need-ngoc-van', quantity: 3, acceptedMajors: ['Quản lý đất đai'] } },
+      { type: 'NeedAmended', data: { roundId: ROUND_ID, needId: 'need-ngoc-van', changes: { quantity: 3 } } },
     ]);
+    const majors = ['Quản lý đất đai', 'Luật'];
+    expect(eventsOf(whenOpen([registeredNgocVan], { ...amend, quantity: 2, acceptedMajors: majors }))).toEqual([
+      { type: 'NeedAmended', data: { roundId: ROUND_ID, needId: 'need-ngoc-van', changes: { acceptedMajors: majors } } },
+    ]);
+  });
+
+  it('does nothing, with a reason, when the need already has the values given', () => {
+    const same = { ...amend, quantity: 2, acceptedMajors: ['Quản lý đất đai'.normalize('NFD')] };
+    expect(whenOpen([registeredNgocVan], same)).toEqual({ kind: 'ignored', reason: 'need need-ngoc-van already has these values' });
   });
 
   it('follows the same rules as registering', () => {

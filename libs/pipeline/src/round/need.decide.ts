@@ -1,6 +1,6 @@
-import { accept, type Decision } from '../shared/decision';
+import { accept, ignore, type Decision } from '../shared/decision';
 import type { RoundCommandOf } from './round.commands';
-import type { RoundEvent } from './round.events';
+import type { NeedChanges, RoundEvent } from './round.events';
 import {
   findNeed,
   firstOf,
@@ -16,7 +16,7 @@ import {
   selectionStarted,
   windowNotOpen,
 } from './round.guards';
-import type { ActiveRound } from './round.state';
+import type { ActiveRound, Need } from './round.state';
 
 export function decideNeedRegistration(command: RoundCommandOf<'RegisterNeed'>, round: ActiveRound, now: Date): Decision<RoundEvent> {
   const { needId, commune, title, quantity, acceptedMajors } = command;
@@ -78,10 +78,15 @@ export function decideNeedAmendment(command: RoundCommandOf<'AmendNeed'>, round:
     () => noAcceptedMajors(acceptedMajors),
   );
   if (rejection) return rejection;
-  return accept({
-    type: 'NeedAmended',
-    data: { roundId: round.roundId, needId: need.needId, quantity, acceptedMajors: acceptedMajors.map(nfc) },
-  });
+  const changes = changedFields(need, quantity, acceptedMajors.map(nfc));
+  if (Object.keys(changes).length === 0) return ignore(`need ${need.needId} already has these values`);
+  return accept({ type: 'NeedAmended', data: { roundId: round.roundId, needId: need.needId, changes } });
+}
+
+function changedFields(need: Need, quantity: number, acceptedMajors: string[]): NeedChanges {
+  const sameMajors =
+    acceptedMajors.length === need.acceptedMajors.length && acceptedMajors.every((major, i) => major === need.acceptedMajors[i]);
+  return { ...(quantity !== need.quantity ? { quantity } : {}), ...(sameMajors ? {} : { acceptedMajors }) };
 }
 
 export function decideNeedWithdrawal(command: RoundCommandOf<'WithdrawNeed'>, round: ActiveRound): Decision<RoundEvent> {

@@ -39,12 +39,18 @@ export interface NeedRegistration {
   acceptedMajors: string[];
 }
 
+/** The fields an amendment changed; a field it left alone is absent. */
+export interface NeedChanges {
+  quantity?: number;
+  acceptedMajors?: string[];
+}
+
 // Who acted and when live in the event metadata (actor, occurredAt); data holds the facts.
 export type RoundEvent =
   | { type: 'RoundOpened'; data: RoundOpening }
   | { type: 'NeedRegistered'; data: NeedRegistration }
-  /** Carries the need's values after the amendment, changed or not. */
-  | { type: 'NeedAmended'; data: { roundId: string; needId: string; quantity: number; acceptedMajors: string[] } }
+  /** v2: only what the amendment changed, so the record says what moved (v1 repeated both values; see upcasting/). */
+  | { type: 'NeedAmended'; data: { roundId: string; needId: string; changes: NeedChanges } }
   | { type: 'NeedWithdrawn'; data: { roundId: string; needId: string; reason: string } }
   | { type: 'NeedApproved'; data: { roundId: string; needId: string } }
   | {
@@ -77,7 +83,7 @@ export type RoundEventType = RoundEvent['type'];
 export const ROUND_EVENT_VERSIONS: Record<RoundEventType, number> = {
   RoundOpened: 1,
   NeedRegistered: 1,
-  NeedAmended: 1,
+  NeedAmended: 2,
   NeedWithdrawn: 1,
   NeedApproved: 1,
   RegistrationWindowExtended: 1,

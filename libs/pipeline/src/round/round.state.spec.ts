@@ -7,7 +7,7 @@ describe('a round’s state, replayed from its events', () => {
   it('follows the round from registration to selection', () => {
     const amended: RoundEvent = {
       type: 'NeedAmended',
-      data: { roundId: ROUND_ID, needId: 'need-ngoc-thien', quantity: 1, acceptedMajors: ['Luật'] },
+      data: { roundId: ROUND_ID, needId: 'need-ngoc-thien', changes: { quantity: 1, acceptedMajors: ['Luật'] } },
     };
     const state = replay(initialRoundState, evolveRound, [
       opened,
@@ -68,7 +68,9 @@ describe('a round’s state, replayed from its events', () => {
     expect(replay(initialRoundState, evolveRound, [registered('need-ngoc-van', ngocVan), windowClosed])).toEqual({ status: 'not-opened' });
   });
 
-  it('versions every event type, all at 1', () => {
-    expect(new Set(Object.values(ROUND_EVENT_VERSIONS))).toEqual(new Set([1]));
+  it('versions every event type: NeedAmended is at 2 (only what changed), the others at 1', () => {
+    const { NeedAmended, ...others } = ROUND_EVENT_VERSIONS;
+    expect(NeedAmended).toBe(2);
+    expect(new Set(Object.values(others))).toEqual(new Set([1]));
   });
 });

@@ -75,8 +75,8 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
     }
     case 'NeedAmended': {
       if (state.status === 'not-opened') return state;
-      const { quantity, acceptedMajors } = event.data;
-      return updateNeed(state, event.data.needId, (need) => ({ ...need, quantity, acceptedMajors }));
+      const { changes } = event.data;
+      return updateNeed(state, event.data.needId, (need) => ({ ...need, ...changes }));
     }
     case 'NeedWithdrawn':
       if (state.status === 'not-opened') return state;

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  isISO8601,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+
+export const POSITION_PATTERN = /^\d{1,20}(\/\d{1,20})?$/;
+/** An instant, not a day: a date alone would mean different moments in Hanoi and in UTC. */
+const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/;
+
+export class StreamParams {
+  @ApiProperty({ example: 'candidate-bac-giang-2026-1-3f9a1c2e4b5d6a7f' })
+  @MaxLength(200)
+  // Any stream the store accepts: not "$…" (the server's own), no spaces or slashes.
+  @Matches(/^[^$\s/][^\s/]*$/u, { message: 'a stream id: no spaces or slashes, not starting with "$"' })
+  streamId!: string;
+}
+
+export class HistoryQuery {
+  @ApiPropertyOptional({ example: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  fromRevision?: number;
+
+  @ApiPropertyOptional({ example: 100, default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  limit?: number;
+}
+
+/** Exactly one of asOf and position; asOf as a strict ISO-8601 instant. */
+@ValidatorConstraint({ name: 'asOfOrPosition' })
+class AsOfOrPosition implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    const { position } = args.object as AsOfQuery;
+    if ((value === undefined) === (position === undefined)) return false;
+    return value === undefined || (typeof value === 'string' && INSTANT.test(value) && isISO8601(value, { strict: true }));
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    const { asOf, position } = args.object as AsOfQuery;
+    if (asOf !== undefined && position !== undefined) return 'give asOf or position, not both';
+    if (asOf === undefined) return 'give asOf (an ISO-8601 instant) or position';
+    return 'must be an ISO-8601 instant with its offset, such as 2026-03-01T08:00:00Z or 2026-03-01T15:00:00+07:00';
+  }
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ example: '2026-03-01T08:00:00Z', description: 'State from the events recorded at or before this instant' })
+  // Checked unless only a position is given; the rule covers both "neither" and "both".
+  @ValidateIf((query: AsOfQuery) => query.asOf !== undefined || query.position === undefined)
+  @Validate(AsOfOrPosition)
+  asOf?: string;
+
+  @ApiPropertyOptional({ example: '42', description: 'State from the events at or before this global position' })
+  @ValidateIf((query: AsOfQuery) => query.position !== undefined)
+  @Matches(POSITION_PATTERN, { message: 'a global position: "N" or "commit/prepare"' })
+  position?: string;
+}

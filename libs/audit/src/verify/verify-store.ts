@@ -1,0 +1,99 @@
+import { comparePositions, eventsAfter, formatPosition, positionOf, streamEvents, type EventStore, type Position } from '@app/event-store';
+import { ANCHOR_STREAM, readAnchor, type Anchor } from '../anchor';
+import { AnchorBlocks } from './anchor-blocks';
+import { brokenAt, type BrokenLink } from './broken-link';
+import { StreamChains } from './stream-chains';
+
+export interface VerifyReport {
+  ok: boolean;
+  eventsChecked: number;
+  streamsChecked: number;
+  anchorsChecked: number;
+  /** Checked against their streams' chains but not (yet) against an anchor: the tail after the last anchored block. */
+  unanchoredEvents: number;
+  /** The log's last position when the check began; later events are left for the next run. */
+  upTo?: string;
+  firstBrokenLink?: BrokenLink;
+}
+
+/** Every anchor recorded up to `head`, in order, or the first malformed one. */
+async function readAnchors(store: EventStore, head: Position): Promise<Anchor[] | BrokenLink> {
+  const anchors: Anchor[] = [];
+  for await (const event of streamEvents(store, ANCHOR_STREAM)) {
+    if (comparePositions(event.position, head) > 0) break;
+    const anchor = readAnchor(event);
+    if (typeof anchor === 'string') return brokenAt(event, { reason: 'anchor-malformed', detail: anchor });
+    const previous = anchors[anchors.length - 1];
+    if (comparePositions(anchor.from, anchor.to) > 0 || (previous && comparePositions(previous.to, anchor.from) >= 0)) {
+      const detail = `block ${anchor.fromPosition}…${anchor.toPosition} overlaps or runs backwards`;
+      return brokenAt(event, { reason: 'anchor-range-mismatch', detail });
+    }
+    anchors.push(anchor);
+  }
+  return anchors;
+}
+
+/**
+ * Anchor hashes kept outside the store (published, mailed, printed) must
+ * match the stored anchors: this is what catches a rewrite of the whole
+ * store, anchors included.
+ */
+function checkPublished(anchors: Anchor[], published: readonly PublishedAnchor[]): BrokenLink | undefined {
+  for (const { revision, anchorHash } of published) {
+    const anchor = anchors[revision];
+    if (anchor?.anchorHash === anchorHash) continue;
+    const where = anchor?.event ?? { streamId: ANCHOR_STREAM, revision, position: positionOf(0), id: '' };
+    const detail = anchor ? `stored anchor hash ${anchor.anchorHash}, published ${anchorHash}` : 'no such anchor in the store';
+    return brokenAt(where, { reason: 'anchor-differs-from-published', detail });
+  }
+  return undefined;
+}
+
+/**
+ * One streaming pass over the global log: every event's hash is recomputed
+ * and linked to its stream's previous one, and every anchored block's Merkle
+ * root is rebuilt from its events. Memory holds one hash per stream, the
+ * anchors (one per block) and O(log n) per open block. Stops at the first
+ * broken link, which it reports.
+ */
+export interface PublishedAnchor {
+  revision: number;
+  anchorHash: string;
+}
+
+export interface VerifyOptions {
+  pageSize?: number;
+  /** Anchors whose hash was kept outside the store; each must be stored unchanged. */
+  published?: readonly PublishedAnchor[];
+}
+
+export async function verifyStore(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+  const report: VerifyReport = { ok: true, eventsChecked: 0, streamsChecked: 0, anchorsChecked: 0, unanchoredEvents: 0 };
+  if (!last) return report;
+  const anchors = await readAnchors(store, last.position);
+  if (!Array.isArray(anchors)) return { ...report, ok: false, firstBrokenLink: anchors };
+  const unpublished = checkPublished(anchors, options.published ?? []);
+  if (unpublished) return { ...report, ok: false, firstBrokenLink: unpublished };
+  const chains = new StreamChains();
+  const blocks = new AnchorBlocks(anchors);
+  const finish = (firstBrokenLink?: BrokenLink): VerifyReport => ({
+    ok: firstBrokenLink === undefined,
+    eventsChecked: report.eventsChecked,
+    streamsChecked: chains.streams,
+    anchorsChecked: blocks.anchorsChecked,
+    unanchoredEvents: blocks.unanchoredEvents,
+    upTo: formatPosition(last.position),
+    ...(firstBrokenLink ? { firstBrokenLink } : {}),
+  });
+  const pageSize = options.pageSize ?? 1_000;
+  for await (const event of eventsAfter(store, undefined, pageSize)) {
+    if (comparePositions(event.position, last.position) > 0) break;
+    report.eventsChecked += 1;
+    // The embedded store reads synchronously: let the process serve other work between pages.
+    if (report.eventsChecked % pageSize === 0) await new Promise((resolve) => setImmediate(resolve));
+    const finding = chains.check(event) ?? (event.streamId === ANCHOR_STREAM ? blocks.onAnchor(event) : blocks.onEvent(event));
+    if (finding) return finish(brokenAt(event, finding));
+  }
+  return finish();
+}
