@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/config';
 import type { Role } from '@app/pipeline';
+import type { ApiModuleOptions } from '../../apps/api/src/api.module';
 import { createApi } from '../../apps/api/src/create-api';
 import { freePort, tempSqlitePath } from './processes';
 
@@ -26,11 +27,18 @@ export interface RunningApi {
   close: () => Promise<void>;
 }
 
-/** The real Nest app on Fastify, over real HTTP, on a fresh SQLite file (or the one given, to test restarts). */
-export async function startApi(env: Record<string, string> = {}, sqlitePath = tempSqlitePath()): Promise<RunningApi> {
+/**
+ * The real Nest app on Fastify, over real HTTP, on a fresh SQLite file (or the one given, to test restarts);
+ * `options` may run the worker alongside and set the clock.
+ */
+export async function startApi(
+  env: Record<string, string> = {},
+  sqlitePath = tempSqlitePath(),
+  options: ApiModuleOptions = {},
+): Promise<RunningApi> {
   const port = await freePort();
   const config = loadConfig({ SQLITE_PATH: sqlitePath, PORT: String(port), JWT_SECRET, ...env });
-  const app = await createApi(config);
+  const app = await createApi(config, options);
   app.useLogger(false);
   await app.listen(port, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

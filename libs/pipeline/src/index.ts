@@ -4,3 +4,4 @@ export * from './definition';
 export * from './round';
 export * from './candidate';
 export * from './training-class';
+export * from './notifications';
