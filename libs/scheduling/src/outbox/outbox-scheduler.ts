@@ -30,8 +30,9 @@ export interface ReconcileReport {
  * lost the marker set at the last reconcile (FLUSHALL, eviction, a new
  * server) or this process has not reconciled yet, re-add every pending job;
  * then push the rows changed since the cursor (add pending jobs, remove
- * cancelled ones); then promote jobs the clock says are due but BullMQ's
- * wall-clock delay still holds back (a test's clock jumped months ahead).
+ * cancelled ones); then, unless the Clock is the wall clock, promote jobs it
+ * says are due that BullMQ's wall-clock delay still holds back (a test's
+ * clock jumped months ahead).
  * Passes and reconciles run one at a time.
  */
 export class OutboxScheduler {
@@ -178,10 +179,10 @@ export class OutboxScheduler {
     await queue.remove(jobId).catch(() => undefined);
   }
 
-  /** BullMQ delays run on the wall clock; when the Clock is ahead of it, jobs it says are due are moved on at once. */
+  /** BullMQ delays run on the wall clock; when the Clock is another (a test's), jobs it says are due are moved on at once. */
   private async promote(outbox: Outbox, tables: TableNames): Promise<void> {
+    if (this.options.clock.isWallClock) return;
     const now = this.options.clock.now().getTime();
-    if (now - Date.now() < 1_000) return;
     const due = outbox.dueBy!(this.db, tables, now, 1_000);
     await Promise.all(
       due.map(async (jobId) => {
