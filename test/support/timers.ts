@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { ManualClock } from '@app/common';
 import { EVENT_STORE, parsePosition, type EventStore, type RecordedEvent } from '@app/event-store';
 import { ReadModels } from '@app/projections';
@@ -9,13 +7,11 @@ import { TimersRunner } from '../../apps/worker/src/timers/timers-runner';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { startApi, type RunningApi } from './api';
 import { tempSqlitePath } from './processes';
+import { dropQueues, uniquePrefix } from './queues';
+
+export { dropQueues, uniquePrefix };
 
 export const DAY = 86_400_000;
-
-/** A queue namespace nobody else uses: tests share one Redis with other runs. */
-export function uniquePrefix(): string {
-  return `t-${randomBytes(6).toString('hex')}`;
-}
 
 export interface TimersApi extends RunningApi {
   clock: ManualClock;
@@ -40,7 +36,7 @@ export async function startTimersApi(
 ): Promise<TimersApi> {
   const clock = options.clock ?? new ManualClock('2026-03-02T01:00:00.000Z');
   const prefix = options.prefix ?? uniquePrefix();
-  const env = { QUEUE_PREFIX: prefix, TIMERS_TICK_MS: '50', WEBHOOK_BACKOFF_MS: '20', ...options.env };
+  const env: Record<string, string> = { QUEUE_PREFIX: prefix, TIMERS_TICK_MS: '50', WEBHOOK_BACKOFF_MS: '20', ...options.env };
   const api = await startApi(env, options.sqlitePath ?? tempSqlitePath(), { clock, alongside: [WorkerModule] });
   const runner = api.app.get(TimersRunner);
   const readModels = api.app.get(ReadModels);
@@ -69,21 +65,6 @@ export async function startTimersApi(
       if (!keepQueues) await dropQueues(env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
     },
   };
-}
-
-/** Deletes every key of a queue namespace. */
-export async function dropQueues(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** Polls (every 20 ms) until `check` holds; never sleeps long. */

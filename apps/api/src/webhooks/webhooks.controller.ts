@@ -57,6 +57,7 @@ export class WebhooksController {
       ...outcome,
       webhookId,
       unit: unitOfActor(actor),
+      url: new URL(body.url).toString(),
       secret: webhookSecret(this.key.value, webhookId, secretNonce),
       signature: {
         algorithm: 'HMAC-SHA256 over "<timestamp>.<raw body>", hex, prefixed "sha256="',
