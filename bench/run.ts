@@ -1,6 +1,7 @@
 import { eventStoreBenchmarks } from './event-store.bench';
 import { httpBenchmarks } from './http.bench';
 import { report } from './report';
+import { timersBenchmarks } from './timers.bench';
 
 /**
  * `npm run bench` prints one JSON line per metric and finishes in well under
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
       : { sequentialAppends: 3_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 5 },
   );
   await httpBenchmarks(large ? 10 : 4, 2);
+  await timersBenchmarks(
+    large
+      ? { scheduled: 50_000, dueAtOnce: 10_000, lateness: 500, reconcile: 100_000 }
+      : { scheduled: 10_000, dueAtOnce: 10_000, lateness: 200, reconcile: 20_000 },
+  );
   report({ metric: 'process.peakRss', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MiB' });
 }
 

@@ -87,8 +87,9 @@ export class ListDeliveriesHandler implements IQueryHandler<ListDeliveries> {
       ? await this.readModels.waitFor(parsePosition(filter.minPosition), [webhooksProjection.name])
       : true;
     const t = readModelOrUnavailable(() => this.readModels.tables(webhooksProjection));
-    const where = '(? IS NULL OR unit = ?) AND (? IS NULL OR status = ?)';
-    const params = [unit ?? null, unit ?? null, filter.status ?? null, filter.status ?? null];
+    const conditions = [...(unit ? ['unit = ?'] : []), ...(filter.status ? ['status = ?'] : [])];
+    const where = conditions.length > 0 ? conditions.join(' AND ') : '1 = 1';
+    const params = [...(unit ? [unit] : []), ...(filter.status ? [filter.status] : [])];
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
     const db = this.readModels.db;

@@ -29,7 +29,7 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
       ended_at     INTEGER,
       ended_by     TEXT
     ) STRICT;
-    CREATE INDEX "${t.deadlines}_pending_by_stream" ON "${t.deadlines}" (stream_id) WHERE state = 'pending';
+    CREATE INDEX "${t.deadlines}_by_stream" ON "${t.deadlines}" (stream_id, state);
     CREATE INDEX "${t.deadlines}_by_state_due" ON "${t.deadlines}" (state, due_at);
     CREATE TABLE "${t.timers}" (
       job_id         TEXT PRIMARY KEY,
@@ -41,7 +41,7 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
       change_commit  INTEGER NOT NULL,
       change_prepare INTEGER NOT NULL
     ) STRICT;
-    CREATE INDEX "${t.timers}_by_change" ON "${t.timers}" (change_commit, change_prepare);
+    CREATE INDEX "${t.timers}_by_change" ON "${t.timers}" (change_commit, change_prepare, job_id);
     CREATE INDEX "${t.timers}_pending_by_run_at" ON "${t.timers}" (run_at) WHERE state = 'pending';
     CREATE INDEX "${t.timers}_by_deadline" ON "${t.timers}" (deadline_id);
   `);

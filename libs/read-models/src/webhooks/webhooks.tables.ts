@@ -36,7 +36,7 @@ export function createWebhookTables(db: Database.Database, t: TableNames<Webhook
       change_commit  INTEGER NOT NULL,
       change_prepare INTEGER NOT NULL
     ) STRICT;
-    CREATE INDEX "${t.deliveries}_by_change" ON "${t.deliveries}" (change_commit, change_prepare);
+    CREATE INDEX "${t.deliveries}_by_change" ON "${t.deliveries}" (change_commit, change_prepare, delivery_id);
     CREATE INDEX "${t.deliveries}_by_unit_status" ON "${t.deliveries}" (unit, status, created_at);
     CREATE INDEX "${t.deliveries}_pending_by_webhook" ON "${t.deliveries}" (webhook_id) WHERE status = 'pending';
   `);

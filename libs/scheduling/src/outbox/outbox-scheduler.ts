@@ -138,9 +138,10 @@ export class OutboxScheduler {
   }
 
   private async push(outbox: Outbox, tables: TableNames, generation: number, from: OutboxCursor): Promise<void> {
+    const page = this.batchSize * this.lanes;
     let cursor = from;
     for (;;) {
-      const rows = outbox.changedSince(this.db, tables, cursor, this.batchSize);
+      const rows = outbox.changedSince(this.db, tables, cursor, page);
       if (rows.length === 0) return;
       await this.add(
         outbox.queue,
@@ -149,7 +150,7 @@ export class OutboxScheduler {
       await Promise.all(rows.filter((row) => row.status === 'cancelled').map((row) => this.remove(outbox.queue, row.jobId)));
       cursor = rows[rows.length - 1].cursor;
       this.cursors.save(outbox.name, this.options.prefix, generation, cursor);
-      if (rows.length < this.batchSize) return;
+      if (rows.length < page) return;
     }
   }
 
