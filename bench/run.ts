@@ -4,8 +4,9 @@ import { report } from './report';
 import { timersBenchmarks } from './timers.bench';
 
 /**
- * `npm run bench` prints one JSON line per metric and finishes in well under
- * a minute; `npm run bench -- --large` runs the bigger sizes.
+ * `npm run bench` prints one JSON line per metric and finishes in about a
+ * minute and a half (the timers take about one); `npm run bench -- --large`
+ * runs the bigger sizes.
  */
 async function main(): Promise<void> {
   const large = process.argv.includes('--large');
