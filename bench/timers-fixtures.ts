@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import Redis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '@app/config';
 import { EVENT_STORE, type EventStore, type NewEvent } from '@app/event-store';
@@ -85,6 +86,15 @@ export async function until(check: () => Promise<boolean>, timeoutMs: number, wh
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timers bench: ${what} not reached within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export async function emptyBenchRedis(): Promise<void> {
+  const redis = new Redis(BENCH_REDIS_URL);
+  try {
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
   }
 }
 

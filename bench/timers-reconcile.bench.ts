@@ -53,7 +53,6 @@ export async function reconcileBenchmark(count: number): Promise<void> {
       target: '<= 30 s for 100,000',
     });
   } finally {
-    await queues.connection.flushdb();
     await queues.close();
     db.close();
   }

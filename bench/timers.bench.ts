@@ -1,7 +1,7 @@
 import { SqliteEventStore } from '@app/event-store';
 import { scratchFile } from './fixtures';
 import { report, round } from './report';
-import { appendRounds, roundOpened, sleep, startWorker, until, type WorkerUnderTest } from './timers-fixtures';
+import { appendRounds, emptyBenchRedis, roundOpened, sleep, startWorker, until, type WorkerUnderTest } from './timers-fixtures';
 import { reconcileBenchmark } from './timers-reconcile.bench';
 
 export interface TimersBenchSizes {
@@ -99,15 +99,24 @@ async function lateness(worker: WorkerUnderTest, count: number): Promise<void> {
   });
 }
 
-/** timers.schedule, timers.fire, timers.lateness on the worker's own modules; timers.reconcile on a seeded read model. */
+/**
+ * timers.schedule, timers.fire, timers.lateness on the worker's own modules;
+ * timers.reconcile on a seeded read model. Redis db 8 is the benchmarks' own:
+ * emptied before and after, so an interrupted run leaves nothing behind.
+ */
 export async function timersBenchmarks(sizes: TimersBenchSizes): Promise<void> {
-  const rate = await schedule(sizes.scheduled);
-  const worker = await startWorker();
+  await emptyBenchRedis();
   try {
-    await fire(worker, sizes.dueAtOnce, rate);
-    await lateness(worker, sizes.lateness);
+    const rate = await schedule(sizes.scheduled);
+    const worker = await startWorker();
+    try {
+      await fire(worker, sizes.dueAtOnce, rate);
+      await lateness(worker, sizes.lateness);
+    } finally {
+      await worker.close();
+    }
+    await reconcileBenchmark(sizes.reconcile);
   } finally {
-    await worker.close();
+    await emptyBenchRedis();
   }
-  await reconcileBenchmark(sizes.reconcile);
 }
