@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { unitOfActor, type Actor } from '@app/pipeline';
+import { unitOfActor, type Actor, type Unit } from '@app/pipeline';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSecret } from '@app/scheduling';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { CommandContext, CommandOutcome } from '../commands/stream-commands';
@@ -101,7 +101,7 @@ export class WebhooksController {
     if (!delivery) throw new ProblemException(problem(404, 'DELIVERY_NOT_FOUND', `no delivery ${deliveryId}`));
     const { webhookId, unit } = delivery;
     const outcome = await this.bus.execute<RunDeliveryCommand, CommandOutcome>(
-      new RunDeliveryCommand({ type: 'RetryDelivery', actor, deliveryId, webhookId, unit: unit as never }, context),
+      new RunDeliveryCommand({ type: 'RetryDelivery', actor, deliveryId, webhookId, unit: unit as Unit }, context),
     );
     return respond(reply, outcome);
   }

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { Worker, type Job } from 'bullmq';
+import { Worker, type Job, type MinimalJob } from 'bullmq';
 import { AppConfig } from '@app/config';
 import { Clock, withTimeout } from '@app/common';
 import { READ_MODEL_DB } from '@app/projections';
 import {
   deliveriesOutbox,
-  JITTERED,
   jitteredBackoff,
   OutboxScheduler,
   PipelineQueues,
@@ -22,6 +21,9 @@ import { WebhookDeliverer } from '../webhooks/webhook-deliverer';
 import { jobContext, runTimedCommand } from './job-processors';
 import { ReminderIssuer } from './reminder-issuer';
 import { TimedTransitions } from './timed-transitions';
+
+/** The first retry delay a job was added with (see job-options); a second without one. */
+const baseDelayOf = (job?: MinimalJob) => (job?.opts.backoff as { delay?: number } | undefined)?.delay ?? 1_000;
 
 /**
  * The worker's timers: the scheduler loop (outboxes → BullMQ, reconcile at
@@ -120,14 +122,7 @@ export class TimersRunner implements OnApplicationBootstrap, BeforeApplicationSh
       stalledInterval: this.config.TIMERS_LOCK_MS,
       maxStalledCount: 5,
       settings: {
-        backoffStrategy: (attemptsMade, type, _error, job) =>
-          type === JITTERED
-            ? jitteredBackoff(
-                attemptsMade,
-                Number(job?.opts.backoff && (job.opts.backoff as { delay?: number }).delay) || 1_000,
-                backoffCapMs,
-              )
-            : 1_000,
+        backoffStrategy: (attemptsMade, _type, _error, job) => jitteredBackoff(attemptsMade, baseDelayOf(job), backoffCapMs),
       },
     });
     worker.on('failed', (job, error) => {
