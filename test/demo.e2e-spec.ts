@@ -1,6 +1,9 @@
 import { SqliteEventStore } from '@app/event-store';
 import { runNode, tempSqlitePath } from './support/processes';
 
+// Two processes of 460 durable commands each, with every read model kept up to date: seconds on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('npm run demo', () => {
   it('populates a Bắc Giang round with 230 approved needs in 10 districts, and is safe to run twice', async () => {
     const sqlitePath = tempSqlitePath();
