@@ -97,6 +97,17 @@ describe('timers: cancellation, rescheduling, duplicates and stale jobs', () => 
     expect(closed.map((event) => (event.data as { deadlineId: string }).deadlineId)).toEqual(['r-extend/registration-window-close/2']);
   });
 
+  it('cancels the close’s timers when the province board closes the window early', async () => {
+    await api.settle((await openRound(api, 'r-closed-early', 20)).position);
+    const jobId = fireJobId('round-r-closed-early', 'registration-window-close', 1);
+    expect(await api.queues.timers.getJobState(jobId)).toBe('delayed');
+    const closed = await ok(api.call('POST', '/rounds/r-closed-early/registration-window/closure', { token: tokens.province }));
+    await api.settle(closed.position);
+    expect(await api.queues.timers.getJob(jobId)).toBeUndefined();
+    const report = await ok(api.call('GET', '/reports/deadlines?roundId=r-closed-early', { token: tokens.province }));
+    expect(report.items).toEqual([]);
+  });
+
   it('changes nothing when a job fires twice or a stale job fires', async () => {
     const fired = await api.queues.timers.getJob(fireJobId('round-r-extend', 'registration-window-close', 2));
     const before = (await api.events('round-r-extend')).length;
