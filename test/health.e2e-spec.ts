@@ -2,13 +2,18 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/config';
 import { createApi } from '../apps/api/src/create-api';
 import { freePort, tempSqlitePath } from './support/processes';
+import { dropQueues, uniquePrefix } from './support/queues';
 
 type Indicator = { status: 'up' | 'down'; message?: string; adapter?: string };
 type HealthBody = { status: string; info: Record<string, Indicator>; error: Record<string, Indicator> };
 
+// Queues under a prefix of this file's own on the shared Redis.
+const QUEUE_PREFIX = uniquePrefix();
+afterAll(() => dropQueues('redis://127.0.0.1:6379', QUEUE_PREFIX));
+
 async function startApi(env: Record<string, string>): Promise<{ app: NestFastifyApplication; url: string }> {
   const port = await freePort();
-  const config = loadConfig({ SQLITE_PATH: tempSqlitePath(), PORT: String(port), ...env });
+  const config = loadConfig({ SQLITE_PATH: tempSqlitePath(), PORT: String(port), QUEUE_PREFIX, ...env });
   const app = await createApi(config);
   app.useLogger(false);
   await app.listen(config.PORT, '127.0.0.1');

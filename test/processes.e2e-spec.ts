@@ -1,15 +1,20 @@
 import { existsSync } from 'node:fs';
 import { SqliteEventStore } from '@app/event-store';
 import { freePort, runNode, tempSqlitePath } from './support/processes';
+import { dropQueues, uniquePrefix } from './support/queues';
 
 const API = 'apps/api/src/main.js';
 const WORKER = 'apps/worker/src/main.js';
 
 describe('the processes', () => {
+  // The worker's queues live under a prefix of this run's own on the shared Redis.
+  const QUEUE_PREFIX = uniquePrefix();
+  afterAll(() => dropQueues('redis://127.0.0.1:6379', QUEUE_PREFIX));
+
   it('npm start: runs API and worker in one process on the embedded store, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const sqlitePath = tempSqlitePath();
-    const app = runNode(API, ['--with-worker'], { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath });
+    const app = runNode(API, ['--with-worker'], { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, QUEUE_PREFIX });
     await app.waitForOutput(/API listening on .* \(event store: sqlite, worker in process\)/);
     expect(app.output()).toContain('worker started');
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
@@ -24,7 +29,7 @@ describe('the processes', () => {
   });
 
   it('start:worker runs the worker alone, without an HTTP server', async () => {
-    const worker = runNode(WORKER, [], { SQLITE_PATH: tempSqlitePath() });
+    const worker = runNode(WORKER, [], { SQLITE_PATH: tempSqlitePath(), QUEUE_PREFIX });
     await worker.waitForOutput(/worker running \(event store: sqlite\)/);
     expect(worker.output()).not.toMatch(/listening/);
     worker.child.kill('SIGTERM');

@@ -2,7 +2,9 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/config';
 import type { Role } from '@app/pipeline';
+import type { ApiModuleOptions } from '../../apps/api/src/api.module';
 import { createApi } from '../../apps/api/src/create-api';
+import { dropQueues, uniquePrefix } from './queues';
 import { freePort, tempSqlitePath } from './processes';
 
 export const JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
@@ -26,11 +28,20 @@ export interface RunningApi {
   close: () => Promise<void>;
 }
 
-/** The real Nest app on Fastify, over real HTTP, on a fresh SQLite file (or the one given, to test restarts). */
-export async function startApi(env: Record<string, string> = {}, sqlitePath = tempSqlitePath()): Promise<RunningApi> {
+/**
+ * The real Nest app on Fastify, over real HTTP, on a fresh SQLite file (or the one given, to test restarts);
+ * `options` may run the worker alongside and set the clock.
+ */
+export async function startApi(
+  env: Record<string, string> = {},
+  sqlitePath = tempSqlitePath(),
+  options: ApiModuleOptions = {},
+): Promise<RunningApi> {
   const port = await freePort();
-  const config = loadConfig({ SQLITE_PATH: sqlitePath, PORT: String(port), JWT_SECRET, ...env });
-  const app = await createApi(config);
+  // Queues under a prefix of this run's own, so shared Redis keys of other runs are never touched.
+  const prefix = uniquePrefix();
+  const config = loadConfig({ SQLITE_PATH: sqlitePath, PORT: String(port), JWT_SECRET, QUEUE_PREFIX: prefix, ...env });
+  const app = await createApi(config, options);
   app.useLogger(false);
   await app.listen(port, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -53,5 +64,9 @@ export async function startApi(env: Record<string, string> = {}, sqlitePath = te
     }
     return { status: response.status, headers: response.headers, body };
   };
-  return { app, url, sqlitePath, call, close: () => app.close() };
+  const close = async () => {
+    await app.close();
+    if (config.QUEUE_PREFIX === prefix) await dropQueues(config.REDIS_URL, prefix);
+  };
+  return { app, url, sqlitePath, call, close };
 }

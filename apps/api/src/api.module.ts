@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ClockModule, type Clock } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
 import { ProjectionsModule } from '@app/projections';
 import { READ_MODEL_PROJECTIONS, upcastRecordedEvent } from '@app/read-models';
+import { QueuesModule } from '@app/scheduling';
 import { AuthModule } from './auth/auth.module';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { HealthModule } from './health/health.module';
@@ -13,10 +15,15 @@ import { TrainingClassesModule } from './training-classes/training-classes.modul
 import { CandidatesModule } from './candidates/candidates.module';
 import { ProjectionsApiModule } from './projections/projections-api.module';
 import { AuditModule } from './audit/audit.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
   alongside?: DynamicModule['imports'];
+  /** Where commands and timers read the time; tests pass a ManualClock. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -26,8 +33,10 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         EventStoreModule,
         RedisModule,
+        QueuesModule,
         ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS, upcast: upcastRecordedEvent }),
         AuthModule,
         HealthModule,
@@ -37,6 +46,9 @@ export class ApiModule {
         CandidatesModule,
         ProjectionsApiModule,
         AuditModule,
+        DeadlinesModule,
+        NotificationsModule,
+        WebhooksModule,
         ...(options.alongside ?? []),
       ],
       providers: [IdempotencyInterceptor],

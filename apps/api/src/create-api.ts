@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@app/config';
+import { mountQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { publishOpenApi } from './http/openapi';
 import { requestIdOf } from './http/command-context';
@@ -42,6 +43,7 @@ export async function createApi(config: AppConfig, options: ApiModuleOptions = {
     },
   });
   publishOpenApi(app);
+  await mountQueueDashboard(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -1,12 +1,14 @@
 import { Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AnchorsModule } from './anchors/anchors.module';
+import { TimersModule } from './timers/timers.module';
 
 /**
- * The worker's own modules: projections (checkpointed subscriptions) and the
- * BullMQ timers join here. It relies on the event store and Redis modules of
- * whichever root module hosts it: the worker process or, under npm start, the API.
+ * The worker's own modules: the audit anchor writer, and the BullMQ timers,
+ * reminders and webhook deliveries. It relies on the event store, Redis, queues, clock and
+ * projections modules of whichever root module hosts it: the worker process
+ * or, under npm start, the API.
  */
-@Module({ imports: [AnchorsModule] })
+@Module({ imports: [AnchorsModule, TimersModule] })
 export class WorkerModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
 

@@ -1,4 +1,6 @@
 export * from './with-timeout';
 export * from './process-lifecycle';
 export * from './clock';
+export * from './manual-clock';
+export * from './clock.module';
 export * from './project-root';

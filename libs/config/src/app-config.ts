@@ -87,7 +87,71 @@ export class AppConfig {
   @Min(100, { message: 'must be at least 100 milliseconds' })
   @IsInt({ message: 'must be an integer' })
   ANCHOR_INTERVAL_MS: number = 60_000;
+  // Timers, reminders and webhooks (BullMQ).
+
+  /** Namespaces every BullMQ key and queue of this deployment (tests use one per run). */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1–64 letters, digits, "_" or "-"' })
+  QUEUE_PREFIX: string = 'pipeline';
+
+  /** How often the scheduler pushes new deadlines to BullMQ and promotes what the clock says is due. */
+  @Type(() => Number)
+  @Min(10, { message: 'must be at least 10 milliseconds' })
+  @IsInt({ message: 'must be an integer' })
+  TIMERS_TICK_MS: number = 1_000;
+
+  /** How often every pending deadline is re-added to BullMQ (idempotent), besides at start and after Redis loses data. */
+  @Type(() => Number)
+  @Min(1_000, { message: 'must be at least 1000 milliseconds' })
+  @IsInt({ message: 'must be an integer' })
+  TIMERS_RECONCILE_INTERVAL_MS: number = 600_000;
+
+  /** Timed transitions and webhook deliveries processed in parallel per worker process. */
+  @Type(() => Number)
+  @Max(256, { message: 'must be between 1 and 256' })
+  @Min(1, { message: 'must be between 1 and 256' })
+  @IsInt({ message: 'must be an integer' })
+  TIMERS_CONCURRENCY: number = 16;
+
+  /** A job whose worker stops renewing its lock for this long (the process died) is run again by another worker. */
+  @Type(() => Number)
+  @Min(200, { message: 'must be at least 200 milliseconds' })
+  @IsInt({ message: 'must be an integer' })
+  TIMERS_LOCK_MS: number = 30_000;
+
+  /** Delivery attempts before a webhook delivery is dead-lettered. */
+  @Type(() => Number)
+  @Max(50, { message: 'must be between 1 and 50' })
+  @Min(1, { message: 'must be between 1 and 50' })
+  @IsInt({ message: 'must be an integer' })
+  WEBHOOK_MAX_ATTEMPTS: number = 8;
+
+  /** First retry delay of a failed delivery; doubled each attempt, with jitter, up to WEBHOOK_BACKOFF_MAX_MS. */
+  @Type(() => Number)
+  @Min(1, { message: 'must be at least 1 millisecond' })
+  @IsInt({ message: 'must be an integer' })
+  WEBHOOK_BACKOFF_MS: number = 1_000;
+
+  @Type(() => Number)
+  @Min(1, { message: 'must be at least 1 millisecond' })
+  @IsInt({ message: 'must be an integer' })
+  WEBHOOK_BACKOFF_MAX_MS: number = 3_600_000;
+
+  /** A receiver that has not answered within this is counted as a failed attempt. */
+  @Type(() => Number)
+  @Min(100, { message: 'must be at least 100 milliseconds' })
+  @IsInt({ message: 'must be an integer' })
+  WEBHOOK_TIMEOUT_MS: number = 5_000;
+
+  /** Derives each webhook's signing secret; when unset it is derived from the JWT secret. */
+  @ValidateIf((config: AppConfig) => config.WEBHOOK_SECRET_KEY !== undefined)
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  WEBHOOK_SECRET_KEY?: string;
 }
 
 /** Variables whose values may hold credentials and are never echoed in errors. */
-export const SECRET_VARIABLES: ReadonlySet<keyof AppConfig> = new Set(['EVENTSTORE_CONNECTION_STRING', 'REDIS_URL', 'JWT_SECRET']);
+export const SECRET_VARIABLES: ReadonlySet<keyof AppConfig> = new Set([
+  'EVENTSTORE_CONNECTION_STRING',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'WEBHOOK_SECRET_KEY',
+]);

@@ -15,6 +15,7 @@ const KNOWN = Object.keys(new AppConfig()).concat(
   'JWT_SECRET',
   'ADMIN_UNITS_FILE',
   'READ_MODEL_PATH',
+  'WEBHOOK_SECRET_KEY',
 ) as (keyof AppConfig)[];
 
 /** Reads and checks the environment; the error names each bad variable, its rule and (unless secret) its value. */

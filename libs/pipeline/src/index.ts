@@ -5,3 +5,4 @@ export * from './round';
 export * from './candidate';
 export * from './training-class';
 export * from './upcasting';
+export * from './notifications';

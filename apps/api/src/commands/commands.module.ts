@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { Clock, SystemClock } from '@app/common';
 import { StreamCommands } from './stream-commands';
 
+/** The Clock comes from the root module's ClockModule, so a test's clock reaches every command. */
 @Module({
   imports: [CqrsModule],
-  providers: [StreamCommands, { provide: Clock, useClass: SystemClock }],
-  exports: [CqrsModule, StreamCommands, Clock],
+  providers: [StreamCommands],
+  exports: [CqrsModule, StreamCommands],
 })
 export class CommandsModule {}

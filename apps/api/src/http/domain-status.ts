@@ -2,8 +2,8 @@
  * HTTP status of a domain refusal. Most are 409 (a rule of the programme said
  * no); a few say the target does not exist, the caller may not act, or a field is malformed.
  */
-const NOT_FOUND = new Set(['CANDIDATE_NOT_FOUND', 'NEED_NOT_FOUND', 'ROUND_NOT_OPENED', 'CLASS_NOT_OPENED']);
-const FORBIDDEN = new Set(['ROLE_NOT_ALLOWED', 'NOT_YOUR_DISTRICT']);
+const NOT_FOUND = new Set(['CANDIDATE_NOT_FOUND', 'NEED_NOT_FOUND', 'ROUND_NOT_OPENED', 'CLASS_NOT_OPENED', 'WEBHOOK_NOT_FOUND']);
+const FORBIDDEN = new Set(['ROLE_NOT_ALLOWED', 'NOT_YOUR_DISTRICT', 'NOT_YOUR_UNIT']);
 const BAD_REQUEST = new Set([
   'INVALID_FIELD',
   'INVALID_QUANTITY',

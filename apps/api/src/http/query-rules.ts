@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/** An optional whole number in a query string, at least 1 and at most `max`. */
+export const OptionalCount = (example: number, defaultValue?: number, max?: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ example, ...(defaultValue ? { default: defaultValue } : {}), ...(max ? { maximum: max } : {}) }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    ...(max ? [Max(max)] : []),
+  );
+
+/** `minPosition`: a command's `position`; the read waits (up to 2 s) until the read model includes it. */
+export const OptionalMinPosition = () =>
+  applyDecorators(
+    ApiPropertyOptional({ example: '42', description: 'Wait (up to 2 s) until the read model includes this global position' }),
+    IsOptional(),
+    Matches(/^\d{1,20}(\/\d{1,20})?$/, { message: 'a position as returned by a command' }),
+  );

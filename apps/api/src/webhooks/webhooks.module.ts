@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CommandsModule } from '../commands/commands.module';
+import { GetDeliveryHandler, ListDeliveriesHandler, ListWebhooksHandler } from './list-webhooks.query';
+import { RunDeliveryCommandHandler, RunWebhookCommandHandler } from './webhook-command.handler';
+import { WEBHOOK_KEY_PROVIDER } from './webhook-key';
+import { WebhooksController } from './webhooks.controller';
+
+@Module({
+  imports: [CommandsModule],
+  controllers: [WebhooksController],
+  providers: [
+    WEBHOOK_KEY_PROVIDER,
+    RunWebhookCommandHandler,
+    RunDeliveryCommandHandler,
+    ListWebhooksHandler,
+    ListDeliveriesHandler,
+    GetDeliveryHandler,
+  ],
+  exports: [WEBHOOK_KEY_PROVIDER],
+})
+export class WebhooksModule {}

@@ -1,0 +1,92 @@
+import {
+  builtInCatalog,
+  candidateActingDistrict,
+  candidateDeadlines,
+  evolveCandidate,
+  evolveRound,
+  evolveTrainingClass,
+  findDefinition,
+  initialCandidateState,
+  initialRoundState,
+  initialTrainingClassState,
+  roundDeadlines,
+  trainingClassDeadlines,
+  type CandidateState,
+  type Deadline,
+  type RoundState,
+  type TrainingClassState,
+  type Unit,
+} from '@app/pipeline';
+import { SUBJECT_PREFIXES } from '../streams';
+
+/** Where a deadline belongs: for the report's filters and the unit that must act. */
+export interface SubjectFacts {
+  id: string;
+  name: string;
+  roundId: string;
+  unit: Unit;
+  district?: string;
+}
+
+/** A kind of stream that has timed periods: how it folds, and which deadlines are running in a state. */
+export interface DeadlineSubject<S> {
+  prefix: string;
+  initial: S;
+  evolve(state: S, event: { type: string; data: unknown }): S;
+  deadlines(state: S): Deadline[];
+  facts(state: S): SubjectFacts;
+  /** What is kept between events: only what evolve and deadlines need (needs and enrolments are dropped). */
+  slim(state: S): S;
+}
+
+const catalog = builtInCatalog();
+
+const candidate: DeadlineSubject<CandidateState> = {
+  prefix: SUBJECT_PREFIXES.candidate,
+  initial: initialCandidateState,
+  evolve: (state, event) => evolveCandidate(state, event as never),
+  deadlines(state) {
+    if (state.status !== 'active') return [];
+    const { id, version } = state.application.definition;
+    const definition = findDefinition(catalog, id, version);
+    if (!definition) throw new Error(`candidate ${state.application.candidateId} runs unknown definition ${id} v${version}`);
+    return candidateDeadlines(state, definition);
+  },
+  facts(state) {
+    if (state.status !== 'active') throw new Error('only an active candidate has deadlines');
+    const district = candidateActingDistrict(state);
+    const { candidateId, fullName, roundId } = state.application;
+    return { id: candidateId, name: fullName, roundId, unit: `district-${district}`, district };
+  },
+  slim: (state) => state,
+};
+
+const round: DeadlineSubject<RoundState> = {
+  prefix: SUBJECT_PREFIXES.round,
+  initial: initialRoundState,
+  evolve: (state, event) => evolveRound(state, event as never),
+  deadlines: roundDeadlines,
+  facts(state) {
+    if (state.status === 'not-opened') throw new Error('a round that was never opened has no deadlines');
+    return { id: state.roundId, name: state.name, roundId: state.roundId, unit: 'province' };
+  },
+  slim: (state) => (state.status === 'not-opened' ? state : { ...state, needs: [] }),
+};
+
+const trainingClass: DeadlineSubject<TrainingClassState> = {
+  prefix: SUBJECT_PREFIXES.trainingClass,
+  initial: initialTrainingClassState,
+  evolve: (state, event) => evolveTrainingClass(state, event as never),
+  deadlines: trainingClassDeadlines,
+  facts(state) {
+    if (state.status === 'not-opened') throw new Error('a class that was never opened has no deadlines');
+    return { id: state.classId, name: state.name, roundId: state.roundId, unit: 'political-school' };
+  },
+  slim: (state) => (state.status === 'not-opened' ? state : { ...state, enrolments: [] }),
+};
+
+const SUBJECTS: readonly DeadlineSubject<unknown>[] = [candidate, round, trainingClass] as DeadlineSubject<unknown>[];
+
+export function subjectOf(streamId: string): DeadlineSubject<unknown> | undefined {
+  return SUBJECTS.find((subject) => streamId.startsWith(subject.prefix));
+}

@@ -1,0 +1,13 @@
+export * from './jobs';
+export * from './job-options';
+export * from './backoff';
+export * from './eviction-policy';
+export * from './queue-connection';
+export * from './pipeline-queues';
+export * from './webhook-signature';
+export * from './outbox/outbox';
+export * from './outbox/outbox-scheduler';
+export { timersOutbox } from './outbox/timers-outbox';
+export { deliveriesOutbox, type DeliveryPolicy } from './outbox/deliveries-outbox';
+export * from './queues.module';
+export * from './queue-health';
