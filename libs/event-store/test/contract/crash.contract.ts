@@ -49,27 +49,24 @@ export function crashContract(target: ContractTarget): void {
   describe('a writer killed with SIGKILL in the middle of appending', () => {
     let killsMidAppend = 0;
 
-    it.each([0, 1, 2, 4, 8])(
-      'leaves every batch whole or absent and every acknowledged batch stored (kill %i ms in)',
-      async (delayMs) => {
-        const run = randomUUID();
-        const { acked, started } = await appendThenKill(target.childEnv(), run, 2, delayMs);
-        await target.afterCrash?.();
-        const store: EventStore = await target.open();
-        try {
-          const lengths: number[] = [];
-          for (let index = 0; index < started; index += 1) {
-            lengths.push((await store.readStream(`crash-${run}-${index}`)).length);
-          }
-          expect(lengths.every((length) => length === 0 || length === BATCH)).toBe(true);
-          for (const stream of acked) expect((await store.readStream(stream)).length).toBe(BATCH);
-          expect(acked.length).toBeGreaterThanOrEqual(2);
-          if (started > acked.length) killsMidAppend += 1;
-        } finally {
-          await store.close();
+    it.each([0, 1, 2, 4, 8])('leaves every batch whole or absent and every acknowledged batch stored (kill %i ms in)', async (delayMs) => {
+      const run = randomUUID();
+      const { acked, started } = await appendThenKill(target.childEnv(), run, 2, delayMs);
+      await target.afterCrash?.();
+      const store: EventStore = await target.open();
+      try {
+        const lengths: number[] = [];
+        for (let index = 0; index < started; index += 1) {
+          lengths.push((await store.readStream(`crash-${run}-${index}`)).length);
         }
-      },
-    );
+        expect(lengths.every((length) => length === 0 || length === BATCH)).toBe(true);
+        for (const stream of acked) expect((await store.readStream(stream)).length).toBe(BATCH);
+        expect(acked.length).toBeGreaterThanOrEqual(2);
+        if (started > acked.length) killsMidAppend += 1;
+      } finally {
+        await store.close();
+      }
+    });
 
     it('landed most of those kills while a batch was being appended, not between batches', () => {
       expect(killsMidAppend).toBeGreaterThanOrEqual(3);
