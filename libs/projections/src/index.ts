@@ -1,7 +1,7 @@
 export * from './projection';
 export { openReadModelDb } from './read-model-db';
 export { Generations, type Generation, type GenerationState } from './generations';
-export { GenerationRunner, type RunnerOptions, type RunnerStatus } from './generation-runner';
+export { GenerationRunner, type RunnerOptions, type RunnerStatus, type RunnerTarget } from './generation-runner';
 export { ProjectionsHost, type HostOptions, type ProjectionStatus } from './projections-host';
 export { checkConsistency, type ConsistencyReport, type TableDifference } from './consistency-check';
 export { ReadModels, ReadModelNotReadyError } from './read-models';
