@@ -1,4 +1,28 @@
 import type { ProjectionDefinition } from '@app/projections';
+import { cohortOutcomesProjection } from './cohort-outcomes/cohort-outcomes.projection';
+import { needsCoverageProjection } from './needs-coverage/needs-coverage.projection';
+import { pipelineBoardProjection } from './pipeline-board/pipeline-board.projection';
+import { programmeTargetProjection } from './programme-target/programme-target.projection';
+import { stepFunnelProjection } from './step-funnel/step-funnel.projection';
+
+export * from './pipeline-board/pipeline-board.projection';
+export * from './pipeline-board/pipeline-board.queries';
+export * from './needs-coverage/needs-coverage.projection';
+export * from './needs-coverage/needs-coverage.queries';
+export * from './cohort-outcomes/cohort-outcomes.projection';
+export * from './cohort-outcomes/cohort-outcomes.queries';
+export * from './cohort-outcomes/outcome-categories';
+export * from './step-funnel/step-funnel.projection';
+export * from './step-funnel/step-funnel.queries';
+export * from './programme-target/programme-target.projection';
+export * from './programme-target/programme-target.queries';
+export { vietnameseSortKey } from './shared/vietnamese-sort-key';
 
 /** Every read model the processes keep up to date, in the order the status endpoint lists them. */
-export const READ_MODEL_PROJECTIONS: readonly ProjectionDefinition[] = [];
+export const READ_MODEL_PROJECTIONS: readonly ProjectionDefinition[] = [
+  pipelineBoardProjection,
+  needsCoverageProjection,
+  cohortOutcomesProjection,
+  stepFunnelProjection,
+  programmeTargetProjection,
+] as readonly ProjectionDefinition<string>[];

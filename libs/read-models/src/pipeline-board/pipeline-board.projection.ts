@@ -1,0 +1,102 @@
+import type { ProjectionDefinition } from '@app/projections';
+import { asCandidateEvent, candidateIdOf, occurredAt } from '../shared/events';
+import { vietnameseSortKey } from '../shared/vietnamese-sort-key';
+
+export type PipelineBoardTables = 'candidates';
+
+/**
+ * Every candidate with the step they are in and since when: the pipeline
+ * board (step × district × commune × round) and the filtered candidate list.
+ * Days in the step are worked out at query time from `step_entered_at`.
+ */
+export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> = {
+  name: 'pipeline-board',
+  version: 1,
+  tables: ['candidates'],
+  create(db, t) {
+    db.exec(`
+      CREATE TABLE "${t.candidates}" (
+        candidate_id       TEXT    PRIMARY KEY,
+        round_id           TEXT    NOT NULL,
+        district_code      TEXT    NOT NULL,
+        commune_code       TEXT    NOT NULL,
+        commune_name       TEXT    NOT NULL,
+        title              TEXT    NOT NULL,
+        full_name          TEXT    NOT NULL,
+        name_key           TEXT    NOT NULL,
+        definition_id      TEXT    NOT NULL,
+        definition_version INTEGER NOT NULL,
+        step_id            TEXT    NOT NULL,
+        status             TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
+        exit_reason        TEXT,
+        step_entered_at    INTEGER NOT NULL,
+        completed_at       INTEGER,
+        exited_at          INTEGER,
+        revision           INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, step_id);
+      CREATE INDEX "${t.candidates}_by_district_name" ON "${t.candidates}" (district_code, name_key);
+      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key, candidate_id);`);
+  },
+  open(db, t) {
+    const table = `"${t.candidates}"`;
+    const applied = db.prepare(
+      `INSERT INTO ${table} (candidate_id, round_id, district_code, commune_code, commune_name, title, full_name, name_key,
+         definition_id, definition_version, step_id, status, step_entered_at, revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+    );
+    const advanced = db.prepare(`UPDATE ${table} SET step_id = ?, step_entered_at = ?, revision = ? WHERE candidate_id = ?`);
+    const completed = db.prepare(
+      `UPDATE ${table} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ?, revision = ? WHERE candidate_id = ?`,
+    );
+    const exited = db.prepare(`UPDATE ${table} SET status = 'exited', exit_reason = ?, exited_at = ?, revision = ? WHERE candidate_id = ?`);
+    const reversed = db.prepare(
+      `UPDATE ${table} SET status = CASE WHEN completed_at IS NULL THEN 'active' ELSE 'completed' END,
+         exit_reason = NULL, exited_at = NULL, revision = ? WHERE candidate_id = ?`,
+    );
+    const touched = db.prepare(`UPDATE ${table} SET revision = ? WHERE candidate_id = ?`);
+    return {
+      apply(event) {
+        const candidateId = candidateIdOf(event.streamId);
+        if (candidateId === undefined) return;
+        const candidate = asCandidateEvent(event);
+        switch (candidate.type) {
+          case 'CandidateApplied': {
+            const { data } = candidate;
+            applied.run(
+              candidateId,
+              data.roundId,
+              data.commune.districtCode,
+              data.commune.code,
+              data.commune.name,
+              data.title,
+              data.fullName,
+              vietnameseSortKey(data.fullName),
+              data.definition.id,
+              data.definition.version,
+              data.firstStep.id,
+              occurredAt(event),
+              event.revision,
+            );
+            return;
+          }
+          case 'CandidateAdvanced':
+            advanced.run(candidate.data.to.id, occurredAt(event), event.revision, candidateId);
+            return;
+          case 'AddedToSuccessionPlanning':
+          case 'CandidateCompletedProgramme':
+            completed.run(occurredAt(event), occurredAt(event), event.revision, candidateId);
+            return;
+          case 'CandidateExited':
+            exited.run(candidate.data.reason, occurredAt(event), event.revision, candidateId);
+            return;
+          case 'CandidateExitReversed':
+            reversed.run(event.revision, candidateId);
+            return;
+          default:
+            touched.run(event.revision, candidateId);
+        }
+      },
+    };
+  },
+};
