@@ -33,7 +33,6 @@ describe('the pipeline board read model', () => {
         exitReason: 'failed-selection',
         enteredStepAt: '2026-03-03T02:00:00.000Z',
         daysInStep: 22,
-        revision: 2,
       }),
       expect.objectContaining({
         candidateId: 'candidate-1',

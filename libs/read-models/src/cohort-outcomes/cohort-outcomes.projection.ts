@@ -20,7 +20,7 @@ export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables
         round_id    TEXT NOT NULL,
         starts_on   TEXT NOT NULL,
         planned_end TEXT NOT NULL
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
       CREATE TABLE "${t.trainees}" (
         candidate_id   TEXT PRIMARY KEY,
         round_id       TEXT NOT NULL,
@@ -33,7 +33,7 @@ export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables
         status         TEXT NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
         completed      INTEGER NOT NULL DEFAULT 0,
         exit_reason    TEXT
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.trainees}_by_class" ON "${t.trainees}" (class_id, district_code) WHERE class_id IS NOT NULL;
       CREATE INDEX "${t.trainees}_by_district" ON "${t.trainees}" (district_code, class_id) WHERE class_id IS NOT NULL;`);
   },

@@ -26,7 +26,7 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
         approved      INTEGER NOT NULL DEFAULT 0,
         withdrawn     INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (round_id, need_id)
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.needs}_by_place" ON "${t.needs}" (round_id, district_code, commune_code, title);
       CREATE TABLE "${t.candidates}" (
         candidate_id         TEXT    PRIMARY KEY,
@@ -46,7 +46,7 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
         placed_commune_code  TEXT,
         placed_commune_name  TEXT,
         placed_title         TEXT
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, title);
       CREATE INDEX "${t.candidates}_by_placement" ON "${t.candidates}" (round_id, placed_district_code, placed_commune_code, placed_title);`);
   },

@@ -7,7 +7,8 @@ export type PipelineBoardTables = 'candidates';
 /**
  * Every candidate with the step they are in and since when: the pipeline
  * board (step × district × commune × round) and the filtered candidate list.
- * Days in the step are worked out at query time from `step_entered_at`.
+ * Days in the step are worked out at query time from `step_entered_at`. Only
+ * step changes write here (no revision per event), which keeps rebuilds fast.
  */
 export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> = {
   name: 'pipeline-board',
@@ -31,9 +32,8 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         exit_reason        TEXT,
         step_entered_at    INTEGER NOT NULL,
         completed_at       INTEGER,
-        exited_at          INTEGER,
-        revision           INTEGER NOT NULL
-      ) STRICT;
+        exited_at          INTEGER
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, step_id);
       CREATE INDEX "${t.candidates}_by_district_name" ON "${t.candidates}" (district_code, name_key);
       CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key, candidate_id);`);
@@ -42,19 +42,18 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
     const table = `"${t.candidates}"`;
     const applied = db.prepare(
       `INSERT INTO ${table} (candidate_id, round_id, district_code, commune_code, commune_name, title, full_name, name_key,
-         definition_id, definition_version, step_id, status, step_entered_at, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
+         definition_id, definition_version, step_id, status, step_entered_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
     );
-    const advanced = db.prepare(`UPDATE ${table} SET step_id = ?, step_entered_at = ?, revision = ? WHERE candidate_id = ?`);
+    const advanced = db.prepare(`UPDATE ${table} SET step_id = ?, step_entered_at = ? WHERE candidate_id = ?`);
     const completed = db.prepare(
-      `UPDATE ${table} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ?, revision = ? WHERE candidate_id = ?`,
+      `UPDATE ${table} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ? WHERE candidate_id = ?`,
     );
-    const exited = db.prepare(`UPDATE ${table} SET status = 'exited', exit_reason = ?, exited_at = ?, revision = ? WHERE candidate_id = ?`);
+    const exited = db.prepare(`UPDATE ${table} SET status = 'exited', exit_reason = ?, exited_at = ? WHERE candidate_id = ?`);
     const reversed = db.prepare(
       `UPDATE ${table} SET status = CASE WHEN completed_at IS NULL THEN 'active' ELSE 'completed' END,
-         exit_reason = NULL, exited_at = NULL, revision = ? WHERE candidate_id = ?`,
+         exit_reason = NULL, exited_at = NULL WHERE candidate_id = ?`,
     );
-    const touched = db.prepare(`UPDATE ${table} SET revision = ? WHERE candidate_id = ?`);
     return {
       apply(event) {
         const candidateId = candidateIdOf(event.streamId);
@@ -76,25 +75,24 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
               data.definition.version,
               data.firstStep.id,
               occurredAt(event),
-              event.revision,
             );
             return;
           }
           case 'CandidateAdvanced':
-            advanced.run(candidate.data.to.id, occurredAt(event), event.revision, candidateId);
+            advanced.run(candidate.data.to.id, occurredAt(event), candidateId);
             return;
           case 'AddedToSuccessionPlanning':
           case 'CandidateCompletedProgramme':
-            completed.run(occurredAt(event), occurredAt(event), event.revision, candidateId);
+            completed.run(occurredAt(event), occurredAt(event), candidateId);
             return;
           case 'CandidateExited':
-            exited.run(candidate.data.reason, occurredAt(event), event.revision, candidateId);
+            exited.run(candidate.data.reason, occurredAt(event), candidateId);
             return;
           case 'CandidateExitReversed':
-            reversed.run(event.revision, candidateId);
+            reversed.run(candidateId);
             return;
           default:
-            touched.run(event.revision, candidateId);
+            return;
         }
       },
     };

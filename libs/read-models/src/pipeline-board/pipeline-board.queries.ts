@@ -27,7 +27,6 @@ export interface BoardCandidate {
   enteredStepAt: string;
   /** Whole days in the current step: until now while active, until the exit for an exited candidate; null once completed. */
   daysInStep: number | null;
-  revision: number;
 }
 
 export interface BoardCount {
@@ -56,7 +55,6 @@ interface CandidateRow {
   exit_reason: string | null;
   step_entered_at: number;
   days_in_step: number | null;
-  revision: number;
 }
 
 /** Whole days in the step at `@now` (a bound parameter): the query, not the projection, knows the time. */
@@ -123,6 +121,5 @@ function toCandidate(row: CandidateRow): BoardCandidate {
     exitReason: row.exit_reason,
     enteredStepAt: new Date(row.step_entered_at).toISOString(),
     daysInStep: row.days_in_step,
-    revision: row.revision,
   };
 }

@@ -21,7 +21,7 @@ export const programmeTargetProjection: ProjectionDefinition<ProgrammeTargetTabl
         district_code TEXT    NOT NULL,
         status        TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
         completed_at  INTEGER
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.candidates}_by_programme" ON "${t.candidates}" (definition_id, district_code, status);`);
   },
   open(db, t) {

@@ -58,7 +58,7 @@ export function stepFunnel(
   const where = whereEqual({ round_id: filter.roundId, district_code: filter.district });
   const rows = db
     .prepare(
-      `WITH v AS (SELECT * FROM "${t.visits}" ${where.sql}),
+      `WITH v AS (SELECT * FROM "${t.visits}" JOIN "${t.candidates}" USING (candidate_id) ${where.sql}),
        counts AS (
          SELECT round_id, definition_id, definition_version, step_id, COUNT(DISTINCT candidate_id) AS entered,
                 COUNT(CASE WHEN outcome IN ('advanced', 'completed') THEN 1 END) AS moved_on,
