@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const rebuildStart = performance.now();
   const rebuildCpu = process.cpuUsage();
   const names = READ_MODEL_PROJECTIONS.map((definition) => definition.name);
-  const built = await rebuildProjections(store, db, READ_MODEL_PROJECTIONS, names, { progressEveryMs: 50, batchSize: Number(process.env.BATCH ?? 2000) });
+  const built = await rebuildProjections(store, db, READ_MODEL_PROJECTIONS, names, { progressEveryMs: 50 });
   const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
   const rebuildCpuSeconds = cpuSeconds(process.cpuUsage(rebuildCpu));
   const applied = Math.max(...built.map((generation) => generation.eventsApplied));

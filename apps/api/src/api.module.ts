@@ -12,6 +12,7 @@ import { RoundsModule } from './rounds/rounds.module';
 import { TrainingClassesModule } from './training-classes/training-classes.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { ProjectionsApiModule } from './projections/projections-api.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -35,6 +36,7 @@ export class ApiModule {
         TrainingClassesModule,
         CandidatesModule,
         ProjectionsApiModule,
+        ReportsModule,
         ...(options.alongside ?? []),
       ],
       providers: [IdempotencyInterceptor],

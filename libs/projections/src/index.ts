@@ -6,6 +6,6 @@ export { ProjectionsHost, type HostOptions, type ProjectionStatus } from './proj
 export { checkConsistency, type ConsistencyReport, type TableDifference } from './consistency-check';
 export { ReadModels, ReadModelNotReadyError } from './read-models';
 export { logHead, lagBehind, reached, type Lag } from './log-head';
-export { ProjectionsModule, READ_MODEL_DB, type ProjectionsModuleOptions } from './projections.module';
+export { ProjectionsModule, PROJECTION_UPCAST, READ_MODEL_DB, type ProjectionsModuleOptions } from './projections.module';
 export { replayUntil, type Replayed } from './replay-until';
 export { rebuildProjections, type RebuildOptions, type RebuildProgress } from './rebuild';

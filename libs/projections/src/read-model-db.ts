@@ -47,8 +47,8 @@ export function openReadModelDb(path: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Room for the read models' working set (64 MiB at most), so a rebuild updates pages in memory.
   db.pragma('cache_size = -65536');
-  db.pragma('wal_autocheckpoint = ' + (process.env.WALCP ?? 1000));
   migrate(db);
   return db;
 }
