@@ -28,6 +28,14 @@ export interface RebuildOptions extends HostOptions {
  * generation is live; generations at the same checkpoint share one read of
  * the log, so rebuilding all of them reads it once.
  */
+/** Joins a build of this version already under way, or starts one; a build stopped on a dead letter is dropped first. */
+function startBuilding(host: ProjectionsHost, definition: ProjectionDefinition): Generation {
+  const existing = host.generations.building(definition);
+  if (existing && !existing.failedAt) return existing;
+  if (existing) host.generations.drop(definition, existing.generation);
+  return host.generations.create(definition, 'building');
+}
+
 export async function rebuildProjections(
   store: EventStore,
   db: Database.Database,
@@ -36,7 +44,7 @@ export async function rebuildProjections(
   options: RebuildOptions = {},
 ): Promise<Generation[]> {
   const host = new ProjectionsHost(store, db, definitions, { checkIntervalMs: 100, ...options });
-  const building = names.map((name) => host.generations.create(host.definition(name), 'building'));
+  const building = names.map((name) => startBuilding(host, host.definition(name)));
   const progress = async (): Promise<RebuildProgress[]> => {
     const head = await logHead(store);
     return building.map(({ name, generation }) => {
