@@ -1,10 +1,12 @@
 import { eventStoreBenchmarks } from './event-store.bench';
 import { httpBenchmarks } from './http.bench';
+import { projectionBenchmarks } from './projections.bench';
 import { report } from './report';
 
 /**
- * `npm run bench` prints one JSON line per metric and finishes in well under
- * a minute; `npm run bench -- --large` runs the bigger sizes.
+ * `npm run bench` prints one JSON line per metric and finishes in a few
+ * minutes (most of it generating a 1,000,000-event pipeline history for the
+ * read-model rebuild); `npm run bench -- --large` runs the bigger sizes.
  */
 async function main(): Promise<void> {
   const large = process.argv.includes('--large');
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
       : { sequentialAppends: 3_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 5 },
   );
   await httpBenchmarks(large ? 10 : 4, 2);
+  await projectionBenchmarks({ events: 1_000_000, rounds: large ? 3 : 1 });
   report({ metric: 'process.peakRss', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MiB' });
 }
 

@@ -34,7 +34,15 @@ export interface CoverageRow {
 
 /** Needs and candidates per round × commune × title, in code order. */
 export function needsCoverage(db: Database.Database, t: TableNames<NeedsCoverageTables>, filter: CoverageFilter): CoverageRow[] {
-  const where = whereEqual({ round_id: filter.roundId, district_code: filter.district, commune_code: filter.commune, title: filter.title });
+  // The filters go into each branch, where the indexes can serve them.
+  const needs = whereEqual({ round_id: filter.roundId, district_code: filter.district, commune_code: filter.commune, title: filter.title });
+  const placed = whereEqual({
+    round_id: filter.roundId,
+    placed_district_code: filter.district,
+    placed_commune_code: filter.commune,
+    placed_title: filter.title,
+  });
+  const and = (where: { sql: string }) => (where.sql ? `${where.sql} AND` : 'WHERE');
   return db
     .prepare(
       `SELECT round_id AS roundId, district_code AS districtCode, commune_code AS communeCode, MAX(commune_name) AS communeName, title,
@@ -43,17 +51,17 @@ export function needsCoverage(db: Database.Database, t: TableNames<NeedsCoverage
        FROM (
          SELECT round_id, district_code, commune_code, commune_name, title,
                 quantity AS registered, approved * quantity AS approved, 0 AS applicants, 0 AS selected, 0 AS in_training, 0 AS placed
-         FROM "${t.needs}" WHERE withdrawn = 0
+         FROM "${t.needs}" ${and(needs)} withdrawn = 0
          UNION ALL
          SELECT round_id, district_code, commune_code, commune_name, title,
                 0, 0, 1, selected, status = 'active' AND step_kind = 'training', 0
-         FROM "${t.candidates}"
+         FROM "${t.candidates}" ${needs.sql}
          UNION ALL
          SELECT round_id, placed_district_code, placed_commune_code, placed_commune_name, placed_title, 0, 0, 0, 0, 0, 1
-         FROM "${t.candidates}" WHERE placed_commune_code IS NOT NULL AND status <> 'exited'
-       ) ${where.sql}
+         FROM "${t.candidates}" ${and(placed)} placed_commune_code IS NOT NULL AND status <> 'exited'
+       )
        GROUP BY round_id, district_code, commune_code, title
        ORDER BY round_id, district_code, commune_code, title`,
     )
-    .all(...where.params) as CoverageRow[];
+    .all(...needs.params, ...needs.params, ...placed.params) as CoverageRow[];
 }

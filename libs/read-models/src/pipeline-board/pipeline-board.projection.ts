@@ -8,7 +8,8 @@ export type PipelineBoardTables = 'candidates';
  * Every candidate with the step they are in and since when: the pipeline
  * board (step × district × commune × round) and the filtered candidate list.
  * Days in the step are worked out at query time from `step_entered_at`. Only
- * step changes write here (no revision per event), which keeps rebuilds fast.
+ * step changes write here (no revision per event), and the indexes hold only
+ * what never changes (place, name), so a step change rewrites one row and no index.
  */
 export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> = {
   name: 'pipeline-board',
@@ -34,9 +35,10 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         completed_at       INTEGER,
         exited_at          INTEGER
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, step_id);
-      CREATE INDEX "${t.candidates}_by_district_name" ON "${t.candidates}" (district_code, name_key);
-      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key, candidate_id);`);
+      CREATE INDEX "${t.candidates}_by_district" ON "${t.candidates}" (district_code);
+      CREATE INDEX "${t.candidates}_by_commune" ON "${t.candidates}" (commune_code);
+      CREATE INDEX "${t.candidates}_by_round" ON "${t.candidates}" (round_id);
+      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key);`);
   },
   open(db, t) {
     const table = `"${t.candidates}"`;

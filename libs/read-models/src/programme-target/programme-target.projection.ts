@@ -22,7 +22,7 @@ export const programmeTargetProjection: ProjectionDefinition<ProgrammeTargetTabl
         status        TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
         completed_at  INTEGER
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.candidates}_by_programme" ON "${t.candidates}" (definition_id, district_code, status);`);
+      CREATE INDEX "${t.candidates}_by_programme" ON "${t.candidates}" (definition_id, district_code);`);
   },
   open(db, t) {
     const table = `"${t.candidates}"`;
