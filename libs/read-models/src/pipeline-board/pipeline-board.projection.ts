@@ -2,19 +2,20 @@ import type { ProjectionDefinition } from '@app/projections';
 import { asCandidateEvent, candidateIdOf, occurredAt } from '../shared/events';
 import { vietnameseSortKey } from '../shared/vietnamese-sort-key';
 
-export type PipelineBoardTables = 'candidates';
+export type PipelineBoardTables = 'candidates' | 'steps';
 
 /**
  * Every candidate with the step they are in and since when: the pipeline
  * board (step × district × commune × round) and the filtered candidate list.
- * Days in the step are worked out at query time from `step_entered_at`. Only
- * step changes write here (no revision per event), and the indexes hold only
- * what never changes (place, name), so a step change rewrites one row and no index.
+ * Days in the step are worked out at query time from `step_entered_at`.
+ * What never changes (place, names, definition) and what moves (step,
+ * status, times) live in two tables: a step change rewrites one narrow row
+ * and no index, which keeps rebuilds fast.
  */
 export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> = {
   name: 'pipeline-board',
   version: 1,
-  tables: ['candidates'],
+  tables: ['candidates', 'steps'],
   create(db, t) {
     db.exec(`
       CREATE TABLE "${t.candidates}" (
@@ -27,33 +28,37 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         full_name          TEXT    NOT NULL,
         name_key           TEXT    NOT NULL,
         definition_id      TEXT    NOT NULL,
-        definition_version INTEGER NOT NULL,
-        step_id            TEXT    NOT NULL,
-        status             TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
-        exit_reason        TEXT,
-        step_entered_at    INTEGER NOT NULL,
-        completed_at       INTEGER,
-        exited_at          INTEGER
+        definition_version INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.candidates}_by_district" ON "${t.candidates}" (district_code);
       CREATE INDEX "${t.candidates}_by_commune" ON "${t.candidates}" (commune_code);
       CREATE INDEX "${t.candidates}_by_round" ON "${t.candidates}" (round_id);
-      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key);`);
+      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key);
+      CREATE TABLE "${t.steps}" (
+        candidate_id    TEXT    PRIMARY KEY,
+        step_id         TEXT    NOT NULL,
+        status          TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
+        exit_reason     TEXT,
+        step_entered_at INTEGER NOT NULL,
+        completed_at    INTEGER,
+        exited_at       INTEGER
+      ) STRICT, WITHOUT ROWID;`);
   },
   open(db, t) {
-    const table = `"${t.candidates}"`;
+    const steps = `"${t.steps}"`;
     const applied = db.prepare(
-      `INSERT INTO ${table} (candidate_id, round_id, district_code, commune_code, commune_name, title, full_name, name_key,
-         definition_id, definition_version, step_id, status, step_entered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)`,
+      `INSERT INTO "${t.candidates}" (candidate_id, round_id, district_code, commune_code, commune_name, title, full_name, name_key,
+         definition_id, definition_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const advanced = db.prepare(`UPDATE ${table} SET step_id = ?, step_entered_at = ? WHERE candidate_id = ?`);
+    const started = db.prepare(`INSERT INTO ${steps} (candidate_id, step_id, status, step_entered_at) VALUES (?, ?, 'active', ?)`);
+    const advanced = db.prepare(`UPDATE ${steps} SET step_id = ?, step_entered_at = ? WHERE candidate_id = ?`);
     const completed = db.prepare(
-      `UPDATE ${table} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ? WHERE candidate_id = ?`,
+      `UPDATE ${steps} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ? WHERE candidate_id = ?`,
     );
-    const exited = db.prepare(`UPDATE ${table} SET status = 'exited', exit_reason = ?, exited_at = ? WHERE candidate_id = ?`);
+    const exited = db.prepare(`UPDATE ${steps} SET status = 'exited', exit_reason = ?, exited_at = ? WHERE candidate_id = ?`);
     const reversed = db.prepare(
-      `UPDATE ${table} SET status = CASE WHEN completed_at IS NULL THEN 'active' ELSE 'completed' END,
+      `UPDATE ${steps} SET status = CASE WHEN completed_at IS NULL THEN 'active' ELSE 'completed' END,
          exit_reason = NULL, exited_at = NULL WHERE candidate_id = ?`,
     );
     return {
@@ -75,9 +80,8 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
               vietnameseSortKey(data.fullName),
               data.definition.id,
               data.definition.version,
-              data.firstStep.id,
-              occurredAt(event),
             );
+            started.run(candidateId, data.firstStep.id, occurredAt(event));
             return;
           }
           case 'CandidateAdvanced':

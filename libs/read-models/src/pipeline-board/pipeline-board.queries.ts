@@ -63,6 +63,9 @@ const DAYS_IN_STEP = `CASE status
   WHEN 'exited' THEN (exited_at - step_entered_at) / ${DAY_MS}
   END`;
 
+/** The facts and the moving part of each candidate, side by side. */
+const joined = (t: TableNames<PipelineBoardTables>) => `"${t.candidates}" JOIN "${t.steps}" USING (candidate_id)`;
+
 function filterOf(filter: BoardFilter) {
   return whereEqual({
     round_id: filter.roundId,
@@ -82,10 +85,10 @@ export function boardCandidates(
   page: { offset: number; limit: number } = { offset: 0, limit: -1 },
 ): { items: BoardCandidate[]; total: number } {
   const where = filterOf(filter);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM "${t.candidates}" ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${joined(t)} ${where.sql}`).get(...where.params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT *, ${DAYS_IN_STEP} AS days_in_step FROM "${t.candidates}" ${where.sql}
+      `SELECT *, ${DAYS_IN_STEP} AS days_in_step FROM ${joined(t)} ${where.sql}
        ORDER BY name_key, candidate_id LIMIT ${Math.trunc(page.limit)} OFFSET ${Math.trunc(page.offset)}`,
     )
     .all({ now: now.getTime() }, ...where.params) as CandidateRow[];
@@ -99,7 +102,7 @@ export function boardCounts(db: Database.Database, t: TableNames<PipelineBoardTa
     .prepare(
       `SELECT round_id AS roundId, district_code AS districtCode, commune_code AS communeCode, MAX(commune_name) AS communeName,
               step_id AS step, status, COUNT(*) AS candidates, MAX(${DAYS_IN_STEP}) AS maxDaysInStep
-       FROM "${t.candidates}" ${where.sql}
+       FROM ${joined(t)} ${where.sql}
        GROUP BY round_id, district_code, commune_code, step_id, status
        ORDER BY round_id, district_code, commune_code, step_id, status`,
     )
