@@ -75,7 +75,11 @@ describe('listing candidates', () => {
     expect(ahead.status).toBe(503);
     expect(ahead.headers.get('retry-after')).toBe('1');
     expect(ahead.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(ahead.body).toMatchObject({ code: 'READ_MODEL_BEHIND', readModel: 'pipeline-board', minPosition: String(Number(lastPosition) + 1000) });
+    expect(ahead.body).toMatchObject({
+      code: 'READ_MODEL_BEHIND',
+      readModel: 'pipeline-board',
+      minPosition: String(Number(lastPosition) + 1000),
+    });
   });
 
   it('shows a district board only its own district', async () => {
