@@ -59,13 +59,27 @@ describe('listing candidates', () => {
   it('lists with filters and paging, sorted by name the Vietnamese way, once it has caught up with a given position', async () => {
     const all = await api.call('GET', `/candidates?roundId=list-2026&minPosition=${lastPosition}`, { token: province });
     expect(all.status).toBe(200);
-    expect(all.body).toMatchObject({ total: 3, page: 1, caughtUp: true });
+    // The page says which position of the log it reflects: at least the last write waited for.
+    expect(all.body).toMatchObject({ total: 3, page: 1 });
+    expect(Number(all.body.position)).toBeGreaterThanOrEqual(Number(lastPosition));
     expect(all.body.items.map((item: { fullName: string }) => item.fullName)).toEqual(['Đỗ Thị An', 'Lê Văn Cường', 'Trần Văn Bình']);
     const page2 = await api.call('GET', '/candidates?roundId=list-2026&pageSize=2&page=2', { token: province });
     expect(page2.body).toMatchObject({ total: 3, items: [{ fullName: 'Trần Văn Bình' }] });
     const byCommune = await api.call('GET', '/candidates?commune=07378&status=active&step=selection', { token: province });
     expect(byCommune.body.items.map((item: { communeName: string }) => item.communeName)).toEqual(['Xã Nghĩa Hòa']);
     expect((await api.call('GET', '/candidates?status=sleeping', { token: province })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('answers 503 READ_MODEL_BEHIND with Retry-After when the list has not reached the position in time', async () => {
+    const ahead = await api.call('GET', `/candidates?minPosition=${Number(lastPosition) + 1000}`, { token: province });
+    expect(ahead.status).toBe(503);
+    expect(ahead.headers.get('retry-after')).toBe('1');
+    expect(ahead.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(ahead.body).toMatchObject({
+      code: 'READ_MODEL_BEHIND',
+      readModel: 'pipeline-board',
+      minPosition: String(Number(lastPosition) + 1000),
+    });
   });
 
   it('shows a district board only its own district', async () => {

@@ -18,6 +18,7 @@ import { AuditModule } from './audit/audit.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ReportsModule } from './reports/reports.module';
 
 export interface ApiModuleOptions {
   /** Extra modules run in the same process: the worker's, under `npm start`. */
@@ -49,6 +50,7 @@ export class ApiModule {
         DeadlinesModule,
         NotificationsModule,
         WebhooksModule,
+        ReportsModule,
         ...(options.alongside ?? []),
       ],
       providers: [IdempotencyInterceptor],

@@ -40,24 +40,33 @@ export async function checkConsistency(
   const live = generations.live(definition.name);
   if (!live) throw new Error(`projection "${definition.name}" has no live generation to check`);
   const scratch = generations.create(definition, 'scratch');
-  const runner = new GenerationRunner(store, db, definition, scratch.generation, options);
-  // Also feed the live generation here (exactly once, whoever else feeds it) so both reach the head even with no worker running.
-  const liveRunner = new GenerationRunner(store, db, definition, live.generation, options);
+  // Also feed the live generation here (exactly once, whoever else feeds it) so both reach the head even with no worker running;
+  // one runner for both, so that once the scratch copy has caught up they commit together.
+  const runner = new GenerationRunner(
+    store,
+    db,
+    [
+      { definition, generation: scratch.generation },
+      { definition, generation: live.generation },
+    ],
+    options,
+  );
   runner.start();
-  liveRunner.start();
   try {
     const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
     for (;;) {
-      if (runner.status === 'failed' || runner.status === 'crashed') throw new Error(`scratch build stopped: ${runner.error}`);
+      const status = runner.statusOf(definition.name, scratch.generation);
+      if (status === 'failed' || status === 'crashed')
+        throw new Error(`scratch build stopped: ${runner.errorOf(definition.name, scratch.generation)}`);
       const compared = compareAtSamePosition(db, generations, definition, live.generation, scratch.generation, options.sample ?? 5);
       if (compared) return compared;
       if (Date.now() > deadline) throw new Error('the live projection and the scratch copy never stood at the same position');
       const head = await logHead(store);
-      if (!reached(runner.position, head)) await sleep(20);
+      if (!reached(runner.positionOf(definition.name, scratch.generation), head)) await sleep(20);
       else await sleep(5);
     }
   } finally {
-    await Promise.all([runner.stop(), liveRunner.stop()]);
+    await runner.stop();
     generations.drop(definition, scratch.generation);
   }
 }

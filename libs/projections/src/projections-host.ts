@@ -36,6 +36,7 @@ export class ProjectionsHost {
   readonly generations: Generations;
   private readonly runners = new Map<string, GenerationRunner>();
   private readonly listeners = new Set<() => void>();
+  private readonly reportedFailures = new Set<string>();
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
   private stopped = false;
@@ -64,7 +65,7 @@ export class ProjectionsHost {
     this.stopped = true;
     clearInterval(this.timer);
     await this.checking;
-    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    await Promise.all([...new Set(this.runners.values())].map((runner) => runner.stop()));
     this.runners.clear();
   }
 
@@ -99,7 +100,8 @@ export class ProjectionsHost {
         const live = this.generations.live(definition.name);
         const runner = live && this.runners.get(this.key(definition.name, live.generation));
         const building = this.generations.building(definition);
-        const state: ProjectionStatus['state'] = !live ? 'absent' : live.failedAt ? 'failed' : (runner?.status ?? 'remote');
+        const runnerStatus = live && runner?.statusOf(definition.name, live.generation);
+        const state: ProjectionStatus['state'] = !live ? 'absent' : live.failedAt ? 'failed' : (runnerStatus ?? 'remote');
         return {
           name: definition.name,
           version: definition.version,
@@ -108,7 +110,7 @@ export class ProjectionsHost {
           position: live?.position && formatPosition(live.position),
           eventsApplied: live?.eventsApplied ?? 0,
           lag: await lagBehind(this.store, live?.position, now),
-          error: live?.error ?? (runner?.status === 'crashed' ? runner.error : undefined),
+          error: live?.error ?? (runnerStatus === 'crashed' ? runner!.errorOf(definition.name, live!.generation) : undefined),
           rebuilding: building && {
             generation: building.generation,
             version: building.version,
@@ -127,6 +129,8 @@ export class ProjectionsHost {
 
   private async reconcile(): Promise<void> {
     if (this.stopped) return;
+    const wanted: Generation[] = [];
+    const switching: [ProjectionDefinition, Generation][] = [];
     for (const definition of this.definitions) {
       let live = this.generations.live(definition.name);
       if (!live) live = this.generations.create(definition, 'building');
@@ -137,14 +141,16 @@ export class ProjectionsHost {
         );
         continue;
       }
-      this.ensureRunning(definition, live);
+      wanted.push(live);
       const building = live.version === definition.version ? this.generations.building(definition) : this.buildingFor(definition);
       if (building) {
-        this.ensureRunning(definition, building);
-        await this.switchWhenCaughtUp(definition, building);
+        wanted.push(building);
+        switching.push([definition, building]);
       }
-      this.dropRetired(definition);
     }
+    this.ensureRunning(wanted);
+    for (const [definition, building] of switching) await this.switchWhenCaughtUp(definition, building);
+    for (const definition of this.definitions) this.dropRetired(definition);
   }
 
   /** The live generation was made by older code: build one for this version (or join the build another process started). */
@@ -152,19 +158,43 @@ export class ProjectionsHost {
     return this.generations.building(definition) ?? this.generations.create(definition, 'building');
   }
 
-  private ensureRunning(definition: ProjectionDefinition, generation: Generation): void {
-    const key = this.key(definition.name, generation.generation);
-    const existing = this.runners.get(key);
-    const retried = existing?.status === 'failed' && !generation.failedAt;
-    if (existing && existing.status !== 'crashed' && existing.status !== 'stopped' && !retried) return;
-    if (existing?.status === 'crashed') this.options.log?.(`${key} restarting after: ${existing.error}`);
-    const runner = new GenerationRunner(this.store, this.db, definition, generation.generation, this.options);
-    runner.onChange(() => {
-      if (runner.status === 'failed') this.options.log?.(`${key} stopped: ${runner.error}`);
-      for (const listener of [...this.listeners]) listener();
-    });
-    this.runners.set(key, runner);
-    runner.start();
+  /**
+   * Starts runners for the generations that have none (or whose runner crashed,
+   * or whose failure was cleared). Generations standing at the same checkpoint
+   * share one runner, which reads the log once for all of them: at first start
+   * and on a rebuild of everything, that is every projection.
+   */
+  private ensureRunning(generations: readonly Generation[]): void {
+    const groups = new Map<string, Generation[]>();
+    for (const generation of generations) {
+      const key = this.key(generation.name, generation.generation);
+      const existing = this.runners.get(key);
+      const status = existing?.statusOf(generation.name, generation.generation);
+      const retried = status === 'failed' && !generation.failedAt;
+      if (existing && status !== 'crashed' && status !== 'stopped' && !retried) continue;
+      if (status === 'crashed') this.options.log?.(`${key} restarting after: ${existing!.errorOf(generation.name, generation.generation)}`);
+      const at = generation.position ? formatPosition(generation.position) : '';
+      groups.set(at, [...(groups.get(at) ?? []), generation]);
+    }
+    for (const group of groups.values()) {
+      const targets = group.map((generation) => ({ definition: this.definition(generation.name), generation: generation.generation }));
+      const runner = new GenerationRunner(this.store, this.db, targets, this.options);
+      runner.onChange(() => {
+        for (const target of targets) {
+          const key = GenerationRunner.key(target);
+          if (this.runners.get(key) !== runner || runner.statusOf(target.definition.name, target.generation) !== 'failed') continue;
+          if (!this.reportedFailures.has(key))
+            this.options.log?.(`${key} stopped: ${runner.errorOf(target.definition.name, target.generation)}`);
+          this.reportedFailures.add(key);
+        }
+        for (const listener of [...this.listeners]) listener();
+      });
+      for (const target of targets) {
+        this.runners.set(GenerationRunner.key(target), runner);
+        this.reportedFailures.delete(GenerationRunner.key(target));
+      }
+      runner.start();
+    }
   }
 
   private async switchWhenCaughtUp(definition: ProjectionDefinition, building: Generation): Promise<void> {
@@ -183,7 +213,7 @@ export class ProjectionsHost {
       const key = this.key(definition.name, generation.generation);
       const runner = this.runners.get(key);
       if (runner) {
-        void runner.stop();
+        runner.retire(definition.name, generation.generation);
         this.runners.delete(key);
       }
       const retiredAt = (

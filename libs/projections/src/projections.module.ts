@@ -8,6 +8,8 @@ import { openReadModelDb } from './read-model-db';
 import { ReadModels } from './read-models';
 
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+/** The upcast the projections run with, for code that replays them elsewhere (a board as of a date). */
+export const PROJECTION_UPCAST = Symbol('PROJECTION_UPCAST');
 
 export interface ProjectionsModuleOptions {
   definitions: readonly ProjectionDefinition[];
@@ -30,6 +32,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
       providers: [
         { provide: READ_MODEL_DB, inject: [AppConfig], useFactory: (config: AppConfig) => openReadModelDb(config.READ_MODEL_PATH!) },
         { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ReadModels(db) },
+        { provide: PROJECTION_UPCAST, useValue: options.upcast ?? identityUpcast },
         {
           provide: ProjectionsHost,
           inject: [EVENT_STORE, READ_MODEL_DB],
@@ -42,7 +45,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
           },
         },
       ],
-      exports: [READ_MODEL_DB, ReadModels, ProjectionsHost],
+      exports: [READ_MODEL_DB, ReadModels, ProjectionsHost, PROJECTION_UPCAST],
     };
   }
 

@@ -83,6 +83,39 @@ describe('projections host', () => {
     ]);
   });
 
+  it('feeds every projection from one read of the log, and a failing one stops alone', async () => {
+    const counter = counterProjection(1, 'counter');
+    const tolerant = counterProjection(1, 'tolerant');
+    const skipsPoison = {
+      ...tolerant,
+      open: (database: Database.Database, t: Parameters<typeof tolerant.open>[1]) => {
+        const inner = tolerant.open(database, t);
+        return { apply: (event: Parameters<typeof inner.apply>[0]) => !(event.data as { poison?: boolean }).poison && inner.apply(event) };
+      },
+    };
+    await appendProbes(store, 10);
+    await store.append('bad', [probe(10, { poison: true })]);
+    await appendProbes(store, 10, 10, 'after');
+    let reads = 0;
+    const subscribe = store.subscribeToAll.bind(store);
+    store.subscribeToAll = (options) => {
+      reads += 1;
+      return subscribe(options);
+    };
+    const both = new ProjectionsHost(store, db, [counter, skipsPoison], { checkIntervalMs: 50, batchSize: 4 });
+    hosts.push(both);
+    await both.start();
+    await eventually(() => both.caughtUpTo(parsePosition('21'), ['tolerant']));
+    await eventually(async () => (await both.status())[0].state === 'failed');
+    expect(reads).toBe(1);
+    expect(totals(db, 1, 'counter')).toBe(10);
+    expect(totals(db, 1, 'tolerant')).toBe(20);
+    expect((await both.status()).map((status) => [status.name, status.state, status.position])).toEqual([
+      ['counter', 'failed', '10'],
+      ['tolerant', 'running', '21'],
+    ]);
+  });
+
   it('builds a new generation beside the live one when the version changes, and switches when caught up', async () => {
     await appendProbes(store, 300);
     const v1 = host(1);

@@ -6,6 +6,7 @@ import type { Actor, TrainingClassState } from '@app/pipeline';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { CommandContext } from '../commands/stream-commands';
 import { CommandCtx } from '../http/command-context';
+import { scopedToOwnDistrict } from '../http/district-scope';
 import { problem, ProblemException } from '../http/problem';
 import { ScoresDto } from '../rounds/round.dto';
 import { GetClass } from '../training-classes/get-class.query';
@@ -42,14 +43,7 @@ export class CandidatesController {
   /** A district board sees its own district's candidates only; others see all. */
   @Get()
   list(@Query() query: ListCandidatesQueryDto, @CurrentActor() actor: Actor) {
-    if (actor.role === 'district-board') {
-      if (query.district && query.district !== actor.district)
-        throw new ProblemException(
-          problem(403, 'NOT_YOUR_DISTRICT', `district board ${actor.district} may not list district ${query.district}`),
-        );
-      query.district = actor.district;
-    }
-    return this.queries.execute<ListCandidates, CandidatePage>(new ListCandidates(query));
+    return this.queries.execute<ListCandidates, CandidatePage>(new ListCandidates(scopedToOwnDistrict(actor, query)));
   }
 
   @Get(':candidateId')

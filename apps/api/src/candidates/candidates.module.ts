@@ -10,7 +10,7 @@ import { CandidatesController } from './candidates.controller';
 import { CandidateApplications } from './candidate-applications';
 import { CandidatesImportController } from '../imports/candidates-import.controller';
 import { GetCandidateHandler } from './get-candidate.query';
-import { CandidateDirectory } from './candidate-directory';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { ListCandidatesHandler } from './list-candidates.query';
 
 @Module({
@@ -21,7 +21,7 @@ import { ListCandidatesHandler } from './list-candidates.query';
     RunCandidateCommandHandler,
     GetCandidateHandler,
     CandidateRunner,
-    CandidateDirectory,
+    ReadYourWrites,
     ListCandidatesHandler,
   ],
 })

@@ -2,8 +2,10 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { COMMUNE_CODE, DISTRICT_CODE, ID_PATTERN, ID_RULE } from '../http/dto-rules';
-import { CandidateDirectory, type CandidateSummary } from './candidate-directory';
+import { Clock } from '@app/common';
+import { boardCandidates, pipelineBoardProjection, type BoardCandidate } from '@app/read-models';
+import { COMMUNE_CODE, DISTRICT_CODE, ID_PATTERN, ID_RULE, POSITION_PATTERN, POSITION_RULE } from '../http/dto-rules';
+import { ReadYourWrites } from '../http/read-your-writes';
 
 export class ListCandidatesQueryDto {
   @ApiPropertyOptional({ example: 'bac-giang-2026-1' }) @IsOptional() @Matches(ID_PATTERN, { message: ID_RULE }) roundId?: string;
@@ -28,10 +30,10 @@ export class ListCandidatesQueryDto {
   pageSize?: number;
   @ApiPropertyOptional({
     example: '42',
-    description: 'Wait (up to 2 s) until the list includes this global position, as returned by a command',
+    description: 'Wait (up to 2 s) until the list includes this global position, as returned by a command; 503 READ_MODEL_BEHIND otherwise',
   })
   @IsOptional()
-  @Matches(/^\d{1,20}(\/\d{1,20})?$/, { message: 'a position as returned by a command' })
+  @Matches(POSITION_PATTERN, { message: POSITION_RULE })
   minPosition?: string;
 }
 
@@ -40,28 +42,33 @@ export class ListCandidates {
 }
 
 export interface CandidatePage {
-  items: CandidateSummary[];
+  items: BoardCandidate[];
   page: number;
   pageSize: number;
   total: number;
-  caughtUp: boolean;
+  /** The read model's checkpoint: the newest event this page reflects. */
+  position?: string;
 }
 
+/** A page of the pipeline board read model, in Vietnamese alphabetical order; waits for `minPosition` (503 when it is not reached in time). */
 @QueryHandler(ListCandidates)
 export class ListCandidatesHandler implements IQueryHandler<ListCandidates, CandidatePage> {
-  constructor(private readonly directory: CandidateDirectory) {}
+  constructor(
+    private readonly readModels: ReadYourWrites,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ filter }: ListCandidates): Promise<CandidatePage> {
-    const caughtUp = filter.minPosition ? await this.directory.caughtUpTo(filter.minPosition) : true;
-    const all = this.directory.list({
-      roundId: filter.roundId,
-      districtCode: filter.district,
-      communeCode: filter.commune,
-      step: filter.step,
-      status: filter.status,
-    });
+    const { tables, position } = await this.readModels.tables(pipelineBoardProjection, filter.minPosition);
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
-    return { items: all.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: all.length, caughtUp };
+    const { items, total } = boardCandidates(
+      this.readModels.db,
+      tables,
+      { roundId: filter.roundId, district: filter.district, commune: filter.commune, step: filter.step, status: filter.status },
+      this.clock.now(),
+      { offset: (page - 1) * pageSize, limit: pageSize },
+    );
+    return { items, page, pageSize, total, position };
   }
 }

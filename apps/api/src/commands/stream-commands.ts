@@ -21,9 +21,15 @@ export interface CommandContext {
   expectedRevision?: number;
 }
 
+/**
+ * What a command answers. `position` is the global position of the newest
+ * event the command leaves in its stream (its own append, or for a command
+ * that appended nothing the stream's last event): pass it as `minPosition` to
+ * read your writes. Only a command on a stream with no events has none.
+ */
 export type CommandOutcome =
   | { status: 'accepted'; streamId: string; revision: number; position?: string; events: { id: string; type: string }[] }
-  | { status: 'ignored'; streamId: string; revision: number; reason: string };
+  | { status: 'ignored'; streamId: string; revision: number; position?: string; reason: string };
 
 const RETRIES_WITHOUT_IF_MATCH = 3;
 
@@ -42,11 +48,12 @@ export class StreamCommands {
   async load<S, E extends { type: string; data: unknown }>(
     streamId: string,
     model: StreamModel<S, E>,
-  ): Promise<{ state: S; revision: number }> {
+  ): Promise<{ state: S; revision: number; position?: string }> {
     const recorded = await this.store.readStream(streamId);
     // Stored events come in whatever schema version they were written in; evolve knows only the current ones.
     const state = recorded.reduce((current, event) => model.evolve(current, upcastEvent(event) as unknown as E), model.initial);
-    return { state, revision: recorded.length === 0 ? -1 : recorded[recorded.length - 1].revision };
+    const last = recorded[recorded.length - 1];
+    return { state, revision: last ? last.revision : -1, position: last && formatPosition(last.position) };
   }
 
   async execute<S, E extends { type: string; data: unknown }>(
@@ -56,7 +63,7 @@ export class StreamCommands {
     context: CommandContext,
   ): Promise<CommandOutcome> {
     for (let attempt = 0; ; attempt += 1) {
-      const { state, revision } = await this.load(streamId, model);
+      const { state, revision, position } = await this.load(streamId, model);
       if (context.expectedRevision !== undefined && context.expectedRevision !== revision)
         throw preconditionFailed(context.expectedRevision, revision);
       const now = this.clock.now();
@@ -65,8 +72,8 @@ export class StreamCommands {
         const { code, message, details } = decision.error;
         throw new ProblemException(problem(statusOfDomainError(code), code, message, details ? { details } : {}));
       }
-      if (decision.kind === 'ignored') return { status: 'ignored', streamId, revision, reason: decision.reason };
-      if (decision.events.length === 0) return { status: 'accepted', streamId, revision, events: [] };
+      if (decision.kind === 'ignored') return { status: 'ignored', streamId, revision, position, reason: decision.reason };
+      if (decision.events.length === 0) return { status: 'accepted', streamId, revision, position, events: [] };
       const events = decision.events.map((event) => this.toNewEvent(event, model, context, now));
       try {
         const result = await this.store.append(streamId, events, { expectedRevision: revision === -1 ? 'no_stream' : revision });

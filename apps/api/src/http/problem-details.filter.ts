@@ -41,7 +41,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const document = { ...this.toProblem(exception), instance: request.url };
-    if (document.status >= 500) this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (document.status >= 500 && !(exception instanceof ProblemException))
+      this.logger.error(`${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
+    if (exception instanceof ProblemException)
+      for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
     void reply.status(document.status).header('content-type', 'application/problem+json; charset=utf-8').send(document);
   }
 

@@ -37,9 +37,12 @@ export function problem(status: number, code: string, detail: string, extensions
   };
 }
 
-/** Raised by the HTTP layer with a ready problem document. */
+/** Raised by the HTTP layer with a ready problem document, and any headers the answer needs (Retry-After). */
 export class ProblemException extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.detail);
   }
 }

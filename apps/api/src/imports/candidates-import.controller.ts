@@ -8,7 +8,7 @@ import { CandidateApplications } from '../candidates/candidate-applications';
 import type { CommandContext } from '../commands/stream-commands';
 import { CommandCtx } from '../http/command-context';
 import { problem, ProblemException } from '../http/problem';
-import { csvRecords, rejectedRow, validRow, type RowReport } from './csv-rows';
+import { csvRecords, importReport, rejectedRow, validRow, type RowReport } from './csv-rows';
 
 const EXAMPLE =
   'roundId,needId,nationalId,fullName,birthDate,degree,studyMode,major,institution,graduationYear,priorPosition\n' +
@@ -30,8 +30,7 @@ export class CandidatesImportController {
     if (typeof csv !== 'string') throw new ProblemException(problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the rows as text/csv'));
     const rows: RowReport[] = [];
     for (const { row, record } of csvRecords(csv)) rows.push(await this.importRow(row, record, context, actor));
-    const accepted = rows.filter((report) => report.status === 'accepted').length;
-    return { accepted, rejected: rows.length - accepted, rows };
+    return importReport(rows);
   }
 
   private async importRow(row: number, record: Record<string, string>, context: CommandContext, actor: Actor): Promise<RowReport> {
@@ -58,7 +57,7 @@ export class CandidatesImportController {
     };
     try {
       const outcome = await this.applications.apply(dto, actor, rowContext);
-      return { row, status: 'accepted', id: outcome.candidateId, revision: outcome.revision };
+      return { row, status: 'accepted', id: outcome.candidateId, revision: outcome.revision, position: outcome.position };
     } catch (error) {
       return rejectedRow(row, error);
     }

@@ -5,10 +5,20 @@ import { fieldErrors } from '../http/validation';
 import { problem, ProblemException } from '../http/problem';
 
 export type RowReport =
-  | { row: number; status: 'accepted'; id: string; revision: number }
+  | { row: number; status: 'accepted'; id: string; revision: number; position?: string }
   | { row: number; status: 'rejected'; id?: string; code: string; detail: string; errors?: { field: string; rule: string }[] };
 
 export const MAX_IMPORT_ROWS = 5_000;
+
+/**
+ * The answer of a bulk import: counts, every row's report, and the position of
+ * the last accepted row (rows run one after another, so it is the highest) for
+ * read-your-writes.
+ */
+export function importReport(rows: RowReport[]) {
+  const accepted = rows.filter((report) => report.status === 'accepted');
+  return { accepted: accepted.length, rejected: rows.length - accepted.length, position: accepted.at(-1)?.position, rows };
+}
 
 /** Rows of a CSV with a header line; names are composed to NFC. Row numbers count the header as row 1. */
 export function csvRecords(csv: string): { row: number; record: Record<string, string> }[] {

@@ -10,7 +10,7 @@ import { problem, ProblemException } from '../http/problem';
 import { AdminUnits } from '../reference/admin-units';
 import { RunRoundCommand } from '../rounds/round-command.handler';
 import { RegisterNeedDto, RoundParams } from '../rounds/round.dto';
-import { csvRecords, rejectedRow, validRow, type RowReport } from './csv-rows';
+import { csvRecords, importReport, rejectedRow, validRow, type RowReport } from './csv-rows';
 
 /**
  * Bulk registration of needs from CSV (columns needId, communeCode, title,
@@ -49,8 +49,7 @@ export class NeedsImportController {
     for (const { row, record } of csvRecords(csv)) {
       rows.push(await this.importRow(roundId, row, record, context, actor));
     }
-    const accepted = rows.filter((report) => report.status === 'accepted').length;
-    return { accepted, rejected: rows.length - accepted, rows };
+    return importReport(rows);
   }
 
   private async importRow(
@@ -99,7 +98,7 @@ export class NeedsImportController {
           rowContext,
         ),
       );
-      return { row, status: 'accepted', id: dto.needId, revision: outcome.revision };
+      return { row, status: 'accepted', id: dto.needId, revision: outcome.revision, position: outcome.position };
     } catch (error) {
       return rejectedRow(row, error, dto.needId);
     }

@@ -67,9 +67,11 @@ export function parseAdminUnits(csv: string): CommuneUnit[] {
 /** The catalogue in memory (11,161 communes is small), indexed by commune code. */
 export class AdminUnits {
   private readonly byCode: Map<string, CommuneUnit>;
+  private readonly districtNames: Map<string, string>;
 
   constructor(readonly communes: readonly CommuneUnit[]) {
     this.byCode = new Map(communes.map((commune) => [commune.code, commune]));
+    this.districtNames = new Map(communes.map((commune) => [commune.districtCode, commune.districtName]));
   }
 
   static fromFile(path = DEFAULT_ADMIN_UNITS_FILE): AdminUnits {
@@ -82,6 +84,11 @@ export class AdminUnits {
 
   commune(code: string): CommuneUnit | undefined {
     return this.byCode.get(code);
+  }
+
+  /** "Huyện Tân Yên" for 216; undefined for a code the catalogue does not have. */
+  districtName(code: string): string | undefined {
+    return this.districtNames.get(code);
   }
 
   inProvince(provinceCode: string): CommuneUnit[] {

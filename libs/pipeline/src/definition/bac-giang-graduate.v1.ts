@@ -61,4 +61,6 @@ export const BAC_GIANG_GRADUATE_V1: PipelineDefinition = {
     'contract-ended',
   ],
   requiredOutcomeFields: ['priorPosition', 'placementKind'],
+  // The scheme wants a source of 400–500 commune cadres by 2025.
+  target: { minSources: 400, maxSources: 500, by: '2025-12-31' },
 };

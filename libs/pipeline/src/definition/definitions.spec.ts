@@ -30,6 +30,7 @@ describe('pipeline definitions as versioned data', () => {
       selection: { ...BAC_GIANG_GRADUATE_V1.selection!, weights: { test: 0.5, academic: 0.5, interview: 0.5 } },
       allowedExitReasons: ['withdrew', 'abducted' as never],
       assignment: { ...BAC_GIANG_GRADUATE_V1.assignment!, trialMonths: 0 },
+      target: { minSources: 500, maxSources: 400, by: '2025' },
     };
     expect(validateDefinition(broken)).toEqual([
       'id: lowercase letters, digits and hyphens only',
@@ -38,6 +39,8 @@ describe('pipeline definitions as versioned data', () => {
       'steps[0]: a programme starts by registering needs',
       'assignment.trialMonths: whole months ≥ 1',
       'selection.weights: must sum to 1',
+      'target: whole numbers, 1 ≤ minSources ≤ maxSources',
+      'target.by: a date YYYY-MM-DD',
       'allowedExitReasons: "abducted" is not a known exit reason',
     ]);
   });

@@ -44,6 +44,18 @@ export interface EligibilityRules {
   requireFullTime: boolean;
 }
 
+/**
+ * What a programme is meant to produce: sources (candidates who complete it
+ * and are kept for succession planning) by a date. Bắc Giang's scheme wants
+ * 400–500 commune cadres by 2025.
+ */
+export interface ProgrammeTarget {
+  minSources: number;
+  maxSources: number;
+  /** Last day (Vietnam date, YYYY-MM-DD) the target counts up to. */
+  by: string;
+}
+
 /** A programme as data: publishing a new version changes no running candidate. */
 export interface PipelineDefinition {
   id: string;
@@ -58,4 +70,6 @@ export interface PipelineDefinition {
   allowedExitReasons: ExitReason[];
   /** Outcome fields a candidate must carry for the province's reports. */
   requiredOutcomeFields: ('priorPosition' | 'placementKind')[];
+  /** The programme's target, reported against by the programme-target read model. */
+  target?: ProgrammeTarget;
 }

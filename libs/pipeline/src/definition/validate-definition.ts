@@ -35,6 +35,12 @@ export function validateDefinition(definition: PipelineDefinition): string[] {
     if (Math.abs(test + academic + interview - 1) > 1e-9) problems.push('selection.weights: must sum to 1');
     if (definition.selection.passMark < 0 || definition.selection.passMark > 100) problems.push('selection.passMark: between 0 and 100');
   }
+  if (definition.target) {
+    const { minSources, maxSources, by } = definition.target;
+    if (!(Number.isInteger(minSources) && minSources >= 1 && Number.isInteger(maxSources) && maxSources >= minSources))
+      problems.push('target: whole numbers, 1 ≤ minSources ≤ maxSources');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(by) || Number.isNaN(Date.parse(by))) problems.push('target.by: a date YYYY-MM-DD');
+  }
   for (const reason of definition.allowedExitReasons) {
     if (!isCode(EXIT_REASONS, reason)) problems.push(`allowedExitReasons: "${reason}" is not a known exit reason`);
   }

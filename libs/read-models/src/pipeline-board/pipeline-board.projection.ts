@@ -1,0 +1,106 @@
+import type { ProjectionDefinition } from '@app/projections';
+import { asCandidateEvent, candidateIdOf, occurredAt } from '../shared/events';
+import { vietnameseSortKey } from '../shared/vietnamese-sort-key';
+
+export type PipelineBoardTables = 'candidates' | 'steps';
+
+/**
+ * Every candidate with the step they are in and since when: the pipeline
+ * board (step × district × commune × round) and the filtered candidate list.
+ * Days in the step are worked out at query time from `step_entered_at`.
+ * What never changes (place, names, definition) and what moves (step,
+ * status, times) live in two tables: a step change rewrites one narrow row
+ * and no index, which keeps rebuilds fast.
+ */
+export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> = {
+  name: 'pipeline-board',
+  version: 1,
+  tables: ['candidates', 'steps'],
+  create(db, t) {
+    db.exec(`
+      CREATE TABLE "${t.candidates}" (
+        candidate_id       TEXT    PRIMARY KEY,
+        round_id           TEXT    NOT NULL,
+        district_code      TEXT    NOT NULL,
+        commune_code       TEXT    NOT NULL,
+        commune_name       TEXT    NOT NULL,
+        title              TEXT    NOT NULL,
+        full_name          TEXT    NOT NULL,
+        name_key           TEXT    NOT NULL,
+        definition_id      TEXT    NOT NULL,
+        definition_version INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX "${t.candidates}_by_district" ON "${t.candidates}" (district_code);
+      CREATE INDEX "${t.candidates}_by_commune" ON "${t.candidates}" (commune_code);
+      CREATE INDEX "${t.candidates}_by_round" ON "${t.candidates}" (round_id);
+      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key);
+      CREATE TABLE "${t.steps}" (
+        candidate_id    TEXT    PRIMARY KEY,
+        step_id         TEXT    NOT NULL,
+        status          TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
+        exit_reason     TEXT,
+        step_entered_at INTEGER NOT NULL,
+        completed_at    INTEGER,
+        exited_at       INTEGER
+      ) STRICT, WITHOUT ROWID;`);
+  },
+  open(db, t) {
+    const steps = `"${t.steps}"`;
+    const applied = db.prepare(
+      `INSERT INTO "${t.candidates}" (candidate_id, round_id, district_code, commune_code, commune_name, title, full_name, name_key,
+         definition_id, definition_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const started = db.prepare(`INSERT INTO ${steps} (candidate_id, step_id, status, step_entered_at) VALUES (?, ?, 'active', ?)`);
+    const advanced = db.prepare(`UPDATE ${steps} SET step_id = ?, step_entered_at = ? WHERE candidate_id = ?`);
+    const completed = db.prepare(
+      `UPDATE ${steps} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ? WHERE candidate_id = ?`,
+    );
+    const exited = db.prepare(`UPDATE ${steps} SET status = 'exited', exit_reason = ?, exited_at = ? WHERE candidate_id = ?`);
+    const reversed = db.prepare(
+      `UPDATE ${steps} SET status = CASE WHEN completed_at IS NULL THEN 'active' ELSE 'completed' END,
+         exit_reason = NULL, exited_at = NULL WHERE candidate_id = ?`,
+    );
+    return {
+      apply(event) {
+        const candidateId = candidateIdOf(event.streamId);
+        if (candidateId === undefined) return;
+        const candidate = asCandidateEvent(event);
+        switch (candidate.type) {
+          case 'CandidateApplied': {
+            const { data } = candidate;
+            applied.run(
+              candidateId,
+              data.roundId,
+              data.commune.districtCode,
+              data.commune.code,
+              data.commune.name,
+              data.title,
+              data.fullName,
+              vietnameseSortKey(data.fullName),
+              data.definition.id,
+              data.definition.version,
+            );
+            started.run(candidateId, data.firstStep.id, occurredAt(event));
+            return;
+          }
+          case 'CandidateAdvanced':
+            advanced.run(candidate.data.to.id, occurredAt(event), candidateId);
+            return;
+          case 'AddedToSuccessionPlanning':
+          case 'CandidateCompletedProgramme':
+            completed.run(occurredAt(event), occurredAt(event), candidateId);
+            return;
+          case 'CandidateExited':
+            exited.run(candidate.data.reason, occurredAt(event), candidateId);
+            return;
+          case 'CandidateExitReversed':
+            reversed.run(candidateId);
+            return;
+          default:
+            return;
+        }
+      },
+    };
+  },
+};
