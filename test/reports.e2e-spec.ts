@@ -219,6 +219,9 @@ describe('reports from the read models', () => {
       'cohort-outcomes',
       'step-funnel',
       'programme-target',
+      'deadlines',
+      'notifications',
+      'webhooks',
     ]);
   });
 });
