@@ -3,7 +3,7 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { EventStoreModule } from '@app/event-store';
 import { RedisModule } from '@app/redis';
 import { AuthModule } from './auth/auth.module';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IdempotencyGuard } from './http/idempotency.guard';
 import { HealthModule } from './health/health.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RoundsModule } from './rounds/rounds.module';
@@ -32,7 +32,7 @@ export class ApiModule {
         CandidatesModule,
         ...(options.alongside ?? []),
       ],
-      providers: [IdempotencyInterceptor],
+      providers: [IdempotencyGuard],
     };
   }
 }

@@ -5,7 +5,8 @@ import type { AppConfig } from '@app/config';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { publishOpenApi } from './http/openapi';
 import { requestIdOf } from './http/command-context';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IdempotencyGuard } from './http/idempotency.guard';
+import { IdempotentReplayFilter } from './http/idempotent-replay';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation';
 
@@ -27,13 +28,19 @@ export async function createApi(config: AppConfig, options: ApiModuleOptions = {
     .getInstance()
     .addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalInterceptors(app.get(IdempotencyInterceptor));
+  // Filters are tried last-registered first: a replay is not a problem.
+  app.useGlobalFilters(new ProblemDetailsFilter(), new IdempotentReplayFilter());
+  // Global guards added here run after the module's (rate limit, then token check).
+  const idempotency = app.get(IdempotencyGuard);
+  app.useGlobalGuards(idempotency);
+  // Callback-style hook: no promise per request unless there is something to settle.
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       void reply.header('x-request-id', request.id);
+      if (!idempotency.claimed(request)) return done();
+      idempotency.settle(request, reply, payload).then(() => done(), done);
     });
   await app.register(helmet, {
     // Swagger UI at /docs needs inline styles and its own scripts; nothing else is served as HTML.
