@@ -20,13 +20,22 @@ describe('the HTTP edge', () => {
     }
   });
 
-  it('sends security headers', async () => {
+  it('sends security headers, on refusals and the docs page too', async () => {
     const api = await startApi();
     try {
       const response = await api.call('GET', '/reference/titles', { token: province });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(response.headers.get('strict-transport-security')).toBeTruthy();
+      for (const other of [
+        await api.call('GET', '/reference/titles'),
+        await api.call('GET', '/no-such-route'),
+        await api.call('GET', '/docs'),
+      ]) {
+        expect(other.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(other.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+        expect(other.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      }
     } finally {
       await api.close();
     }

@@ -1,31 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
-import type { Result } from 'ioredis';
-import { withTimeout } from '@app/common';
-
-declare module 'ioredis' {
-  interface RedisCommander<Context> {
-    rateLimitHit(key: string, windowMs: number): Result<[number, number], Context>;
-  }
-}
+import { RateLimitHits } from './rate-limit-hits';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-/**
- * One hit in a fixed window, atomically: count it, start the window's expiry
- * on the first hit (or if the key somehow has none), answer the count and
- * the milliseconds left.
- */
-const HIT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
-local left = redis.call('PTTL', KEYS[1])
-if left < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  left = tonumber(ARGV[1])
-end
-return {hits, left}`;
-
+/** States in which ioredis has lost the server; a first connection is still waited for. */
 const LOST = new Set(['reconnecting', 'close', 'end']);
 
 /** Longer than a healthy Redis ever takes; a stalled one must not stall every request. */
@@ -34,8 +14,8 @@ const HIT_TIMEOUT_MS = 250;
 /**
  * Rate-limit counters in Redis, so every API process counts against the same
  * limit: one key per tracker and window (`ratelimit:<throttler>:<tracker>`,
- * expiring with the window), one script call per request. A caller over the
- * limit is refused until its window ends.
+ * expiring with the window), one atomic script call per request. A caller
+ * over the limit is refused until its window ends.
  *
  * When Redis cannot answer, requests are let through (fail open) and a warning
  * is logged once per outage: a Redis outage must not take down an API whose
@@ -43,26 +23,23 @@ const HIT_TIMEOUT_MS = 250;
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
+  private readonly hits: RateLimitHits;
   private failingSince?: string;
 
   constructor(
     private readonly redis: Redis,
     private readonly prefix = 'ratelimit',
   ) {
-    redis.defineCommand('rateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.hits = new RateLimitHits(redis, HIT_TIMEOUT_MS);
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     let hits: number;
-    let left: number;
+    let leftMs: number;
     try {
-      // Lost: answer now rather than queue behind reconnection attempts (a first connection is waited for).
+      // Answer now rather than queue behind reconnection attempts.
       if (LOST.has(this.redis.status)) throw new Error(`connection is ${this.redis.status}`);
-      [hits, left] = await withTimeout(
-        this.redis.rateLimitHit(`${this.prefix}:${throttlerName}:${key}`, ttl),
-        HIT_TIMEOUT_MS,
-        'no answer in time',
-      );
+      [hits, leftMs] = await this.hits.hit(`${this.prefix}:${throttlerName}:${key}`, ttl);
     } catch (error) {
       return this.letThrough(ttl, error as Error);
     }
@@ -70,7 +47,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       this.logger.log(`Redis answers again; rate limits enforced (not enforced since ${this.failingSince})`);
       this.failingSince = undefined;
     }
-    const timeToExpire = Math.max(1, Math.ceil(left / 1000));
+    const timeToExpire = Math.max(1, Math.ceil(leftMs / 1000));
     const isBlocked = hits > limit;
     return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
   }
