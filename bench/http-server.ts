@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
 import { loadConfig } from '@app/config';
 import { AllowRoles } from '../apps/api/src/auth/auth.decorators';
 import { createApi } from '../apps/api/src/create-api';
@@ -13,15 +12,6 @@ class NoOpController {
   @HttpCode(201)
   @AllowRoles('province-board')
   noOp(@Body() body: OpenRoundDto) {
-    return { status: 'accepted', roundId: body.roundId };
-  }
-
-  /** The same without the rate limit: the difference is what counting in Redis costs a request. */
-  @Post('no-op-unlimited')
-  @HttpCode(201)
-  @AllowRoles('province-board')
-  @SkipThrottle()
-  noOpUnlimited(@Body() body: OpenRoundDto) {
     return { status: 'accepted', roundId: body.roundId };
   }
 }

@@ -83,9 +83,9 @@ async function load(url: string, path: string, token: string, seconds: number): 
 const medianOf = (runs: Run[], field: keyof Run) => median(runs.map((run) => run[field]));
 
 /**
- * http.command against a no-op route with the same auth and validation; the
- * same no-op without the rate limit (its cost); and bare Fastify on this
- * machine (the floor). All alternated in the same run, so noise hits each alike.
+ * http.command against a no-op route with the same auth, rate limit and
+ * validation, and bare Fastify on this machine (the floor), alternated in the
+ * same run so noise hits each alike.
  */
 export async function httpBenchmarks(seconds: number, rounds: number): Promise<void> {
   const api = await startServer('http-server.js', {
@@ -98,11 +98,10 @@ export async function httpBenchmarks(seconds: number, rounds: number): Promise<v
   const token = new JwtService({ secret: SECRET }).sign({ sub: `bench-${process.pid}`, role: 'province-board' }, { algorithm: 'HS256' });
   const targets = {
     noOp: [api.url, '/bench/no-op'],
-    unlimited: [api.url, '/bench/no-op-unlimited'],
     commands: [api.url, '/rounds'],
     bare: [bare.url, '/bench/bare'],
   } as const;
-  const runs: Record<keyof typeof targets, Run[]> = { noOp: [], unlimited: [], commands: [], bare: [] };
+  const runs: Record<keyof typeof targets, Run[]> = { noOp: [], commands: [], bare: [] };
   try {
     for (const [url, path] of Object.values(targets)) await load(url, path, token, 1); // warm-up: JIT, connections
     for (let index = 0; index < rounds; index += 1) {
@@ -127,15 +126,6 @@ export async function httpBenchmarks(seconds: number, rounds: number): Promise<v
     p99Ms: medianOf(runs.commands, 'p99'),
     connections: CONNECTIONS,
     target: 'ratio >= 0.5, >= 3000 commands/s, p99 <= 25 ms',
-  });
-  const unlimited = medianOf(runs.unlimited, 'perSecond');
-  report({
-    metric: 'http.rateLimit',
-    value: round(1e6 / baseline - 1e6 / unlimited, 1),
-    unit: 'µs/request',
-    is: 'time per request the Redis rate-limit count adds: no-op with it vs the same no-op without it',
-    withLimit: round(baseline),
-    withoutLimit: round(unlimited),
   });
   report({
     metric: 'http.bareFastify',

@@ -1,5 +1,6 @@
 import { eventStoreBenchmarks } from './event-store.bench';
 import { httpBenchmarks } from './http.bench';
+import { rateLimitBenchmark } from './rate-limit.bench';
 import { report } from './report';
 
 /**
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
       ? { sequentialAppends: 10_000, concurrentEvents: 200_000, readAllEvents: 1_000_000, rounds: 5 }
       : { sequentialAppends: 3_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 5 },
   );
+  await rateLimitBenchmark(large ? 5 : 1);
   await httpBenchmarks(large ? 10 : 3, 2);
   report({ metric: 'process.peakRss', value: Math.round(process.resourceUsage().maxRSS / 1024), unit: 'MiB' });
 }
