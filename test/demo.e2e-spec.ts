@@ -2,6 +2,7 @@ import { SqliteEventStore } from '@app/event-store';
 import { runNode, tempSqlitePath } from './support/processes';
 
 describe('npm run demo', () => {
+  // Two processes of 461 durable commands each: on a busy disk (fsync at a few ms) that alone outlasts jest's 5 s default.
   it('populates a Bắc Giang round with 230 approved needs in 10 districts, and is safe to run twice', async () => {
     const sqlitePath = tempSqlitePath();
     const env = { SQLITE_PATH: sqlitePath, JWT_SECRET_FILE: `${sqlitePath}.secret` };
@@ -21,5 +22,5 @@ describe('npm run demo', () => {
     expect(new Set(registered.map((event) => (event.data as { commune: { districtCode: string } }).commune.districtCode)).size).toBe(10);
     expect(registered.some((event) => (event.data as { commune: { name: string } }).commune.name === 'Xã Ngọc Vân')).toBe(true);
     expect(registered[0].metadata.actor.role).toBe('district-board');
-  });
+  }, 60_000);
 });
