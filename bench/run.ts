@@ -2,6 +2,7 @@ import { auditBenchmarks } from './audit.bench';
 import { eventStoreBenchmarks } from './event-store.bench';
 import { httpBenchmarks } from './http.bench';
 import { projectionBenchmarks } from './projections.bench';
+import { rateLimitBenchmark } from './rate-limit.bench';
 import { report } from './report';
 import { timersBenchmarks } from './timers.bench';
 
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
       : { sequentialAppends: 3_000, concurrentEvents: 40_000, readAllEvents: 200_000, rounds: 5 },
   );
   await auditBenchmarks(storePath, large ? 10_000 : 2_000);
-  await httpBenchmarks(large ? 10 : 4, 2);
+  await rateLimitBenchmark(large ? 5 : 1);
+  await httpBenchmarks(large ? 10 : 3, 2);
   await timersBenchmarks(
     large
       ? { scheduled: 50_000, dueAtOnce: 10_000, lateness: 500, reconcile: 100_000 }

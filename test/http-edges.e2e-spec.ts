@@ -20,13 +20,22 @@ describe('the HTTP edge', () => {
     }
   });
 
-  it('sends security headers', async () => {
+  it('sends security headers, on refusals and the docs page too', async () => {
     const api = await startApi();
     try {
       const response = await api.call('GET', '/reference/titles', { token: province });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(response.headers.get('strict-transport-security')).toBeTruthy();
+      for (const other of [
+        await api.call('GET', '/reference/titles'),
+        await api.call('GET', '/no-such-route'),
+        await api.call('GET', '/docs'),
+      ]) {
+        expect(other.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        expect(other.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+        expect(other.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      }
     } finally {
       await api.close();
     }
@@ -34,9 +43,11 @@ describe('the HTTP edge', () => {
 
   it('limits requests per token (429), counting each token on its own', async () => {
     const api = await startApi({ RATE_LIMIT_PER_MINUTE: '3' });
+    // Counts are shared through Redis, so this test's caller has a token of its own.
+    const caller = tokenFor('province-board');
     try {
-      for (let index = 0; index < 3; index += 1) expect((await api.call('GET', '/reference/titles', { token: province })).status).toBe(200);
-      const limited = await api.call('GET', '/reference/titles', { token: province });
+      for (let index = 0; index < 3; index += 1) expect((await api.call('GET', '/reference/titles', { token: caller })).status).toBe(200);
+      const limited = await api.call('GET', '/reference/titles', { token: caller });
       expect(limited).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
       expect((await api.call('GET', '/reference/titles', { token: tokenFor('auditor') })).status).toBe(200);
       expect((await api.call('GET', '/health')).status).toBe(200);

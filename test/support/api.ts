@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@app/config';
@@ -9,9 +10,13 @@ import { freePort, tempSqlitePath } from './processes';
 
 export const JWT_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
 
+/**
+ * A token for the role; each is unique (jti), so its rate-limit count in the
+ * shared Redis is its own even when other test runs sign the same claims in the same second.
+ */
 export function tokenFor(role: Role, district?: string, secret = JWT_SECRET): string {
   return new JwtService({ secret }).sign(
-    { sub: `e2e-${role}${district ? `-${district}` : ''}`, role, ...(district ? { district } : {}) },
+    { sub: `e2e-${role}${district ? `-${district}` : ''}`, role, ...(district ? { district } : {}), jti: randomUUID() },
     { algorithm: 'HS256' },
   );
 }

@@ -7,7 +7,7 @@ import { ProjectionsModule } from '@app/projections';
 import { READ_MODEL_PROJECTIONS, upcastRecordedEvent } from '@app/read-models';
 import { QueuesModule } from '@app/scheduling';
 import { AuthModule } from './auth/auth.module';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IdempotencyGuard } from './http/idempotency.guard';
 import { HealthModule } from './health/health.module';
 import { ReferenceModule } from './reference/reference.module';
 import { RoundsModule } from './rounds/rounds.module';
@@ -53,7 +53,7 @@ export class ApiModule {
         ReportsModule,
         ...(options.alongside ?? []),
       ],
-      providers: [IdempotencyInterceptor],
+      providers: [IdempotencyGuard],
     };
   }
 }
