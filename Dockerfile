@@ -34,8 +34,9 @@ COPY --from=build /app/vendor ./vendor
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/reference-data ./reference-data
 
-# SQLITE_PATH defaults to ./data/events.db; the embedded store must be able to create it.
-RUN mkdir -p data && chown node:node data
+# SQLITE_PATH defaults to ./data/events.db; the embedded store must be able to create it. A volume
+# mounted on data/read-models starts with this folder's owner, so the app can write the read models there.
+RUN mkdir -p data/read-models && chown -R node:node data
 
 USER node
 EXPOSE 3000

@@ -7,10 +7,15 @@ import { READ_MODEL_PROJECTIONS } from '@app/read-models';
  * Run as a process of its own (so its peak RSS is the rebuild's alone): reads
  * the whole events file once (the read.all baseline, same events, same
  * process), then rebuilds every read model from it into a fresh read-model
- * file. Prints one JSON line with both rates and the peak RSS.
+ * file (or only the read models named in a third, comma-separated argument).
+ * Prints one JSON line with both rates and the peak RSS.
  */
 async function main(): Promise<void> {
-  const [eventsPath, readModelPath] = process.argv.slice(2);
+  const [eventsPath, readModelPath, only] = process.argv.slice(2);
+  // Optionally a comma-separated subset, to see what each read model costs.
+  const definitions = only
+    ? READ_MODEL_PROJECTIONS.filter((definition) => only.split(',').includes(definition.name))
+    : READ_MODEL_PROJECTIONS;
   const store = new SqliteEventStore({ path: eventsPath });
   let read = 0;
   const readStart = performance.now();
@@ -26,8 +31,8 @@ async function main(): Promise<void> {
   const db = openReadModelDb(readModelPath);
   const rebuildStart = performance.now();
   const rebuildCpu = process.cpuUsage();
-  const names = READ_MODEL_PROJECTIONS.map((definition) => definition.name);
-  const built = await rebuildProjections(store, db, READ_MODEL_PROJECTIONS, names, { progressEveryMs: 50 });
+  const names = definitions.map((definition) => definition.name);
+  const built = await rebuildProjections(store, db, definitions, names, { progressEveryMs: 50 });
   const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
   const rebuildCpuSeconds = cpuSeconds(process.cpuUsage(rebuildCpu));
   const applied = Math.max(...built.map((generation) => generation.eventsApplied));

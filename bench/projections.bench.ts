@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
 import { replayUntil } from '@app/projections';
-import { boardCandidates, pipelineBoardProjection } from '@app/read-models';
+import { boardCandidates, pipelineBoardProjection, READ_MODEL_PROJECTIONS } from '@app/read-models';
 import { AdminUnits } from '../apps/api/src/reference/admin-units';
 import { appendHistory, HistoryClock, pipelineHistory, type ProvinceUnits } from '../test/fixtures/pipeline-history';
 import { scratchFile } from './fixtures';
@@ -104,7 +104,7 @@ export async function projectionBenchmarks(sizes: ProjectionBenchSizes): Promise
     cpuRatio: round(cpuRebuild / cpuReadAll, 2),
     peakRssMiB: round(Math.max(...runs.map((run) => run.peakRssMiB))),
     events: runs[0].events,
-    projections: 5,
+    projections: READ_MODEL_PROJECTIONS.length,
     rounds: sizes.rounds,
     historyGeneratedInSeconds: round(generationSeconds),
   });

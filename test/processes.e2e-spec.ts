@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { SqliteEventStore } from '@app/event-store';
+import { JWT_SECRET, tokenFor } from './support/api';
 import { freePort, runNode, tempSqlitePath } from './support/processes';
 import { dropQueues, uniquePrefix } from './support/queues';
 
@@ -36,6 +37,49 @@ describe('the processes', () => {
     await worker.exited;
     expect(worker.output()).toContain('worker stopped on SIGTERM');
   });
+
+  it('start:api and start:worker apart: the worker feeds the read models the API reads, across processes', async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: tempSqlitePath(), QUEUE_PREFIX, JWT_SECRET };
+    const api = runNode(API, [], env);
+    const worker = runNode(WORKER, [], env);
+    try {
+      await api.waitForOutput(/API listening on .* \(event store: sqlite\)/);
+      await worker.waitForOutput(/worker running/);
+      expect(api.output()).toContain('this process only reads them');
+      const province = tokenFor('province-board');
+      const opened = await fetch(`http://127.0.0.1:${port}/rounds`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${province}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          roundId: 'bg-2026-processes',
+          name: 'Đợt tuyển chọn 2026',
+          provinceCode: '24',
+          registrationOpensAt: '2026-01-01T00:00:00+07:00',
+          registrationClosesAt: '2099-01-01T00:00:00+07:00',
+        }),
+      });
+      expect(opened.status).toBe(201);
+      const { position } = (await opened.json()) as { position: string };
+      // The API waits for the worker's projection to reach its own write, read back from the shared file.
+      const board = await fetch(`http://127.0.0.1:${port}/reports/step-funnel?roundId=bg-2026-processes&minPosition=${position}`, {
+        headers: { authorization: `Bearer ${province}` },
+      });
+      expect(board.status).toBe(200);
+      const status = (await (
+        await fetch(`http://127.0.0.1:${port}/projections`, { headers: { authorization: `Bearer ${province}` } })
+      ).json()) as {
+        projections: { name: string; state: string; position: string }[];
+      };
+      const funnel = status.projections.find((projection) => projection.name === 'step-funnel')!;
+      expect(funnel.state).toBe('remote');
+      expect(BigInt(funnel.position)).toBeGreaterThanOrEqual(BigInt(position));
+    } finally {
+      api.child.kill('SIGTERM');
+      worker.child.kill('SIGTERM');
+      await Promise.all([api.exited, worker.exited]);
+    }
+  }, 30_000);
 
   it('refuses to start with a bad variable, naming it and its rule', async () => {
     const app = runNode(API, [], { PORT: '70000', EVENT_STORE: 'mongodb' });

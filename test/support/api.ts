@@ -46,7 +46,8 @@ export async function startApi(
   // Queues under a prefix of this run's own, so shared Redis keys of other runs are never touched.
   const prefix = uniquePrefix();
   const config = loadConfig({ SQLITE_PATH: sqlitePath, PORT: String(port), JWT_SECRET, QUEUE_PREFIX: prefix, ...env });
-  const app = await createApi(config, options);
+  // One process stands for the whole system here: it feeds the read models too, as under npm start.
+  const app = await createApi(config, { runProjections: true, ...options });
   app.useLogger(false);
   await app.listen(port, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

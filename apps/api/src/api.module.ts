@@ -25,6 +25,8 @@ export interface ApiModuleOptions {
   alongside?: DynamicModule['imports'];
   /** Where commands and timers read the time; tests pass a ManualClock. */
   clock?: Clock;
+  /** Feed the read models in this process; default: API_RUNS_PROJECTIONS. */
+  runProjections?: boolean;
 }
 
 @Module({})
@@ -38,7 +40,11 @@ export class ApiModule {
         EventStoreModule,
         RedisModule,
         QueuesModule,
-        ProjectionsModule.forRoot({ definitions: READ_MODEL_PROJECTIONS, upcast: upcastRecordedEvent }),
+        ProjectionsModule.forRoot({
+          definitions: READ_MODEL_PROJECTIONS,
+          upcast: upcastRecordedEvent,
+          run: options.runProjections ?? config.API_RUNS_PROJECTIONS === 'true',
+        }),
         AuthModule,
         HealthModule,
         ReferenceModule,

@@ -9,7 +9,7 @@ import { createApi } from './create-api';
 async function main(): Promise<void> {
   const config = loadConfig();
   const withWorker = process.argv.includes('--with-worker');
-  const app = await createApi(config, { alongside: withWorker ? [WorkerModule] : [] });
+  const app = await createApi(config, { alongside: withWorker ? [WorkerModule] : [], runProjections: withWorker || undefined });
   forceExitAfter(config.SHUTDOWN_TIMEOUT_MS);
   await app.listen(config.PORT, config.HOST);
   new Logger('Main').log(

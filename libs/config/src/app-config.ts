@@ -41,6 +41,13 @@ export class AppConfig {
   @IsNotEmpty({ message: 'must not be empty' })
   READ_MODEL_PATH?: string;
 
+  /**
+   * Whether an API process started alone (`npm run start:api`) also feeds the read models. Off by default: the
+   * workers do, and the API reads READ_MODEL_PATH; `npm start` (API and worker in one process) always does.
+   */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  API_RUNS_PROJECTIONS: 'true' | 'false' = 'false';
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL: string = 'redis://127.0.0.1:6379';
 

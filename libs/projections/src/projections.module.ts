@@ -11,15 +11,20 @@ export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 /** The upcast the projections run with, for code that replays them elsewhere (a board as of a date). */
 export const PROJECTION_UPCAST = Symbol('PROJECTION_UPCAST');
 
+const RUN_HERE = Symbol('RUN_PROJECTIONS_HERE');
+
 export interface ProjectionsModuleOptions {
   definitions: readonly ProjectionDefinition[];
   upcast?: Upcast;
+  /** Feed the read models in this process (default). Off, the process only reads what another process keeps up to date. */
+  run?: boolean;
 }
 
 /**
  * The read models: their SQLite file, the queries' view of it, and the host that
- * keeps every projection up to date in this process. Every API or worker process
- * runs the host; processes sharing one file cooperate, each event applied once.
+ * keeps every projection up to date. The worker always runs the host; an API
+ * process runs it under `npm start` or when told to, and otherwise reads the
+ * file the workers keep. Processes sharing one file cooperate, each event applied once.
  */
 @Global()
 @Module({})
@@ -33,6 +38,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
         { provide: READ_MODEL_DB, inject: [AppConfig], useFactory: (config: AppConfig) => openReadModelDb(config.READ_MODEL_PATH!) },
         { provide: ReadModels, inject: [READ_MODEL_DB], useFactory: (db: Database.Database) => new ReadModels(db) },
         { provide: PROJECTION_UPCAST, useValue: options.upcast ?? identityUpcast },
+        { provide: RUN_HERE, useValue: options.run ?? true },
         {
           provide: ProjectionsHost,
           inject: [EVENT_STORE, READ_MODEL_DB],
@@ -53,9 +59,14 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
     private readonly host: ProjectionsHost,
     private readonly readModels: ReadModels,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(RUN_HERE) private readonly runHere: boolean,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.runHere) {
+      this.logger.log('read models are fed by the worker process(es); this process only reads them');
+      return;
+    }
     this.host.onProgress(() => this.readModels.progressed());
     await this.host.start();
     this.logger.log(`running ${this.host.definitions.map((definition) => definition.name).join(', ') || 'no projections'}`);
