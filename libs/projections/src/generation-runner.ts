@@ -1,16 +1,17 @@
 import type Database from 'better-sqlite3';
+import { comparePositions, parsePosition, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
 import {
-  comparePositions,
-  formatPosition,
-  parsePosition,
-  type EventStore,
-  type Position,
-  type RecordedEvent,
-  type Subscription,
-} from '@app/event-store';
-import { identityUpcast, tableNames, type ProjectionDefinition, type ProjectionHandler, type Upcast } from './projection';
+  describe,
+  GenerationBatch,
+  withUpcastFailure,
+  type Fed,
+  type Outcome,
+  type RunnerStatus,
+  type RunnerTarget,
+} from './generation-batch';
+import { identityUpcast, tableNames, type Upcast } from './projection';
 
-export type RunnerStatus = 'starting' | 'running' | 'stopped' | 'failed' | 'retired' | 'crashed';
+export type { RunnerStatus, RunnerTarget } from './generation-batch';
 
 export interface RunnerOptions {
   /** Events per transaction while catching up; a live event commits on its own as soon as it arrives. */
@@ -18,47 +19,6 @@ export interface RunnerOptions {
   upcast?: Upcast;
   now?: () => number;
 }
-
-/** One generation of one projection that a runner feeds. */
-export interface RunnerTarget {
-  definition: ProjectionDefinition;
-  generation: number;
-}
-
-class EventFailed extends Error {
-  constructor(
-    readonly index: number,
-    override readonly cause: unknown,
-  ) {
-    super('projection handler failed');
-  }
-}
-
-interface CommitRow {
-  state: string;
-  position: string | null;
-  failed_at: number | null;
-}
-
-/** A target's runtime state; `committed` is the last checkpoint this runner wrote or found. */
-interface Fed extends RunnerTarget {
-  status: RunnerStatus;
-  handler?: ProjectionHandler;
-  committed?: Position;
-  failure?: string;
-}
-
-/** What one transaction did to one target, applied to memory only once the transaction committed. */
-type Outcome =
-  | { fed: Fed; kind: 'committed'; position?: Position }
-  | { fed: Fed; kind: 'failed'; position?: Position; failure: string }
-  | { fed: Fed; kind: 'retired' | 'failed-elsewhere' };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-const UPCAST_FAILURE = Symbol('upcast failure');
 
 /**
  * Feeds one or more generations from one read of the log (a rebuild of every
@@ -78,7 +38,7 @@ export class GenerationRunner {
   private readonly listeners = new Set<() => void>();
   private readonly upcast: Upcast;
   private readonly batchSize: number;
-  private readonly now: () => number;
+  private readonly batch: GenerationBatch;
 
   constructor(
     private readonly store: EventStore,
@@ -90,7 +50,7 @@ export class GenerationRunner {
     this.upcast = options.upcast ?? identityUpcast;
     // Large catch-up batches: each commit rewrites the pages it touched, so fewer commits write far less (measured: 10,000 ≈ 1.4× 2,000).
     this.batchSize = options.batchSize ?? 10_000;
-    this.now = options.now ?? Date.now;
+    this.batch = new GenerationBatch(db, options.now ?? Date.now);
   }
 
   get targets(): readonly RunnerTarget[] {
@@ -122,7 +82,7 @@ export class GenerationRunner {
     if (this.started) return;
     this.started = true;
     for (const fed of this.fed) {
-      const row = this.readRow(fed);
+      const row = this.batch.row(fed);
       if (!row || row.state === 'retired') fed.status = 'retired';
       else if (row.failed_at !== null) fed.status = 'failed';
       else {
@@ -162,12 +122,6 @@ export class GenerationRunner {
     return this.fed.filter((fed) => fed.status === 'running');
   }
 
-  private readRow(fed: RunnerTarget): CommitRow | undefined {
-    return this.db
-      .prepare('SELECT state, position, failed_at FROM projection_generations WHERE name = ? AND generation = ?')
-      .get(fed.definition.name, fed.generation) as CommitRow | undefined;
-  }
-
   private receive(event: RecordedEvent): void {
     if (this.running().length === 0) return;
     this.buffer.push(event);
@@ -186,7 +140,7 @@ export class GenerationRunner {
     if (batch.length === 0 || running.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.commit(
+      outcomes = this.batch.commit(
         running,
         batch.map((event) => this.upcastOrFailure(event)),
       );
@@ -203,67 +157,8 @@ export class GenerationRunner {
     try {
       return this.upcast(event);
     } catch (error) {
-      return { ...event, [UPCAST_FAILURE]: error } as RecordedEvent;
+      return withUpcastFailure(event, error);
     }
-  }
-
-  /** One transaction for the batch; per target a savepoint, so one handler's failure undoes only its own rows. */
-  private commit(running: Fed[], batch: RecordedEvent[]): Outcome[] {
-    return this.db
-      .transaction(() =>
-        running.map((fed): Outcome => {
-          const row = this.readRow(fed);
-          if (!row || row.state === 'retired') return { fed, kind: 'retired' };
-          if (row.failed_at !== null) return { fed, kind: 'failed-elsewhere' };
-          const checkpoint = row.position === null ? undefined : parsePosition(row.position);
-          const from = checkpoint ? firstAfter(batch, checkpoint) : 0;
-          try {
-            this.db.transaction(() => this.applyRange(fed, batch, from, batch.length))();
-            return { fed, kind: 'committed', position: batch.length > from ? batch[batch.length - 1].position : checkpoint };
-          } catch (error) {
-            if (!(error instanceof EventFailed)) throw error;
-            this.db.transaction(() => this.applyRange(fed, batch, from, error.index))();
-            const failure = this.recordFailure(fed, batch[error.index], describe(error.cause));
-            return { fed, kind: 'failed', position: error.index > from ? batch[error.index - 1].position : checkpoint, failure };
-          }
-        }),
-      )
-      .immediate();
-  }
-
-  /** Applies batch[from..end) and moves the checkpoint to the last of them. */
-  private applyRange(fed: Fed, batch: RecordedEvent[], from: number, end: number): void {
-    if (end <= from) return;
-    const handler = fed.handler!;
-    for (let index = from; index < end; index += 1) {
-      const event = batch[index];
-      try {
-        if (UPCAST_FAILURE in event) throw event[UPCAST_FAILURE];
-        handler.apply(event);
-      } catch (error) {
-        throw new EventFailed(index, error);
-      }
-    }
-    const last = batch[end - 1];
-    this.db
-      .prepare(
-        'UPDATE projection_generations SET position = ?, events_applied = events_applied + ?, last_event_at = ?, updated_at = ? WHERE name = ? AND generation = ?',
-      )
-      .run(formatPosition(last.position), end - from, last.recordedAt.getTime(), this.now(), fed.definition.name, fed.generation);
-  }
-
-  private recordFailure(fed: Fed, event: RecordedEvent, error: string): string {
-    const at = this.now();
-    const { name } = fed.definition;
-    this.db
-      .prepare(
-        'INSERT INTO projection_dead_letters (name, generation, position, event_id, stream_id, type, error, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(name, fed.generation, formatPosition(event.position), event.id, event.streamId, event.type, error, at);
-    this.db
-      .prepare('UPDATE projection_generations SET failed_at = ?, error = ?, updated_at = ? WHERE name = ? AND generation = ?')
-      .run(at, `${event.type} at ${formatPosition(event.position)}: ${error}`, at, name, fed.generation);
-    return `event ${formatPosition(event.position)} (${event.type}): ${error}`;
   }
 
   private settle(outcome: Outcome): void {
@@ -314,16 +209,4 @@ export class GenerationRunner {
   static key(target: RunnerTarget): string {
     return `${target.definition.name}#${target.generation}`;
   }
-}
-
-/** Index of the first event of an ordered batch strictly after `checkpoint`. */
-function firstAfter(batch: readonly RecordedEvent[], checkpoint: Position): number {
-  let low = 0;
-  let high = batch.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (comparePositions(batch[middle].position, checkpoint) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
