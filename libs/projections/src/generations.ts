@@ -14,6 +14,8 @@ export interface Generation {
   lastEventAt?: Date;
   failedAt?: Date;
   error?: string;
+  /** Last change of the row: for a retired generation, when it was retired. */
+  updatedAt: Date;
 }
 
 interface GenerationRow {
@@ -26,6 +28,7 @@ interface GenerationRow {
   last_event_at: number | null;
   failed_at: number | null;
   error: string | null;
+  updated_at: number;
 }
 
 function toGeneration(row: GenerationRow): Generation {
@@ -39,6 +42,7 @@ function toGeneration(row: GenerationRow): Generation {
     lastEventAt: row.last_event_at === null ? undefined : new Date(row.last_event_at),
     failedAt: row.failed_at === null ? undefined : new Date(row.failed_at),
     error: row.error ?? undefined,
+    updatedAt: new Date(row.updated_at),
   };
 }
 

@@ -216,12 +216,7 @@ export class ProjectionsHost {
         runner.retire(definition.name, generation.generation);
         this.runners.delete(key);
       }
-      const retiredAt = (
-        this.db
-          .prepare('SELECT updated_at FROM projection_generations WHERE name = ? AND generation = ?')
-          .get(definition.name, generation.generation) as { updated_at: number }
-      ).updated_at;
-      if (now - retiredAt >= grace) this.generations.drop(definition, generation.generation);
+      if (now - generation.updatedAt.getTime() >= grace) this.generations.drop(definition, generation.generation);
     }
   }
 

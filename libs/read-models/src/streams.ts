@@ -1,7 +1,6 @@
 /**
- * Stream names the read models recognise. The command side names the subject
- * streams in apps/api/src/commands/stream-models.ts (a spec there checks they agree);
- * the notification streams are named here for API and worker alike.
+ * Stream names, one place for the command side (apps/api/src/commands/stream-models.ts
+ * builds its names from these prefixes), the read models, the API and the worker.
  */
 export const SUBJECT_PREFIXES = { round: 'round-', candidate: 'candidate-', trainingClass: 'class-' } as const;
 

@@ -15,12 +15,13 @@ import {
   type TrainingClassEvent,
   type TrainingClassState,
 } from '@app/pipeline';
+import { SUBJECT_PREFIXES } from '@app/read-models';
 import type { StreamModel } from './stream-commands';
 
 /** Stream names by kind: `round-…`, `candidate-…`, `class-…` (EventStoreDB categories). */
-export const roundStream = (roundId: string) => `round-${roundId}`;
-export const candidateStream = (candidateId: string) => `candidate-${candidateId}`;
-export const classStream = (classId: string) => `class-${classId}`;
+export const roundStream = (roundId: string) => `${SUBJECT_PREFIXES.round}${roundId}`;
+export const candidateStream = (candidateId: string) => `${SUBJECT_PREFIXES.candidate}${candidateId}`;
+export const classStream = (classId: string) => `${SUBJECT_PREFIXES.trainingClass}${classId}`;
 
 export const ROUND_MODEL: StreamModel<RoundState, RoundEvent> = {
   initial: initialRoundState,

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { CandidateEvent, RoundEvent, TrainingClassEvent } from '@app/pipeline';
+import { SUBJECT_PREFIXES } from '../streams';
 
-const CANDIDATE_PREFIX = 'candidate-';
+const CANDIDATE_PREFIX = SUBJECT_PREFIXES.candidate;
 
 /** The candidate a stream belongs to (`candidate-<id>`), or undefined for other streams. */
 export function candidateIdOf(streamId: string): string | undefined {
