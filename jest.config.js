@@ -16,6 +16,7 @@ const tier = (displayName, testMatch, extra = {}) => ({
   transform,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
+  setupFilesAfterEnv: ['<rootDir>/test/kill-leftover-children.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   ...extra,
 });

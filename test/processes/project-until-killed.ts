@@ -12,11 +12,14 @@ async function main(): Promise<void> {
   const store = new SqliteEventStore({ path: eventsPath, pollIntervalMs: 20 });
   const db = openReadModelDb(readModelPath);
   const host = new ProjectionsHost(store, db, [counterProjection()], { batchSize: Number(batchSize), checkIntervalMs: 100 });
-  host.onProgress(() => {
+  const report = (): void => {
     const live = host.generations.live('counter');
     process.stdout.write(`applied ${live?.eventsApplied ?? 0}\n`);
-  });
+  };
+  host.onProgress(report);
   await host.start();
+  // A run that finds everything already applied makes no progress: say where it stands.
+  report();
   process.stdout.write('running\n');
 }
 

@@ -29,12 +29,28 @@ export interface RunningProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+// Children still running when a test file ends (a failed wait skips the test's own kill)
+// would keep jest alive for ever: test/kill-leftover-children.ts ends them after each file.
+const running = new Set<ChildProcess>();
+
+/** SIGKILLs every child runNode started that has not exited; returns how many it killed. */
+export function killLeftoverChildren(): number {
+  let killed = 0;
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')) killed += 1;
+  }
+  running.clear();
+  return killed;
+}
+
 /** Runs a compiled entry point with extra environment, collecting stdout and stderr together. */
 export function runNode(script: string, args: string[], env: Record<string, string>): RunningProcess {
   const child = spawn(process.execPath, [join(DIST, script), ...args], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const listeners = new Set<() => void>();
   const collect = (chunk: Buffer): void => {
