@@ -209,6 +209,9 @@ describe('reports from the read models', () => {
     expect(await get(`/audit/board?asOf=${encodeURIComponent(afterGiang)}`, tanYen)).toMatchObject({ status: 403 });
     const bad = await get('/audit/board?asOf=2026-03-01', auditor);
     expect(bad).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'asOf' })] } });
+    // A date that does not exist is refused before any replay, not answered with a 500.
+    const impossible = await get(`/audit/board?asOf=${encodeURIComponent('2026-13-01T00:00:00Z')}`, auditor);
+    expect(impossible).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'asOf' })] } });
   });
 
   it('lists every read model on the status endpoint', async () => {

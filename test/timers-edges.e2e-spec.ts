@@ -79,7 +79,7 @@ describe('timers: cancellation, rescheduling, duplicates and stale jobs', () => 
   });
 
   it('moves the registration window’s close when the window is extended', async () => {
-    const approved = await openRound(api, 'r-extend', 20);
+    await openRound(api, 'r-extend', 20);
     const extended = await ok(
       api.call('POST', '/rounds/r-extend/registration-window/extension', { token: tokens.province, body: { closesAt: daysFrom(api, 30) } }),
     );

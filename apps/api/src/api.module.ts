@@ -44,6 +44,8 @@ export class ApiModule {
           definitions: READ_MODEL_PROJECTIONS,
           upcast: upcastRecordedEvent,
           run: options.runProjections ?? config.API_RUNS_PROJECTIONS === 'true',
+          // A catch-up transaction holds the event loop; here it also holds requests (≈ 0.35 s at 10,000 events, ≈ 0.9 s at 25,000).
+          batchSize: 10_000,
         }),
         AuthModule,
         HealthModule,

@@ -4,3 +4,4 @@ export * from './clock';
 export * from './manual-clock';
 export * from './clock.module';
 export * from './project-root';
+export * from './backoff';

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { formatPosition, type EventStore } from '@app/event-store';
 import { GenerationRunner, type RunnerOptions } from './generation-runner';
 import { Generations } from './generations';
-import { logHead, reached } from './log-head';
 import { tableNames, type ProjectionDefinition } from './projection';
 
 export interface TableDifference {
@@ -39,6 +38,12 @@ export async function checkConsistency(
   const generations = new Generations(db, options.now);
   const live = generations.live(definition.name);
   if (!live) throw new Error(`projection "${definition.name}" has no live generation to check`);
+  // Feeding tables another version's code made with this handler would corrupt them (the host refuses it too).
+  if (live.version !== definition.version) {
+    throw new Error(
+      `projection "${definition.name}": the live generation is version ${live.version}, this build has ${definition.version}`,
+    );
+  }
   const scratch = generations.create(definition, 'scratch');
   // Also feed the live generation here (exactly once, whoever else feeds it) so both reach the head even with no worker running;
   // one runner for both, so that once the scratch copy has caught up they commit together.
@@ -51,19 +56,22 @@ export async function checkConsistency(
     ],
     options,
   );
-  runner.start();
   try {
+    runner.start();
     const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
     for (;;) {
-      const status = runner.statusOf(definition.name, scratch.generation);
-      if (status === 'failed' || status === 'crashed')
-        throw new Error(`scratch build stopped: ${runner.errorOf(definition.name, scratch.generation)}`);
+      for (const [which, generation] of [
+        ['scratch build', scratch.generation],
+        ['live generation', live.generation],
+      ] as const) {
+        const status = runner.statusOf(definition.name, generation);
+        if (status === 'failed' || status === 'crashed')
+          throw new Error(`${which} stopped: ${runner.errorOf(definition.name, generation)}`);
+      }
       const compared = compareAtSamePosition(db, generations, definition, live.generation, scratch.generation, options.sample ?? 5);
       if (compared) return compared;
       if (Date.now() > deadline) throw new Error('the live projection and the scratch copy never stood at the same position');
-      const head = await logHead(store);
-      if (!reached(runner.positionOf(definition.name, scratch.generation), head)) await sleep(20);
-      else await sleep(5);
+      await sleep(10);
     }
   } finally {
     await runner.stop();

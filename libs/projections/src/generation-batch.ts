@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { comparePositions, formatPosition, parsePosition, type Position, type RecordedEvent } from '@app/event-store';
 import type { ProjectionDefinition, ProjectionHandler } from './projection';
+
+const { SqliteError } = Database;
 
 export type RunnerStatus = 'starting' | 'running' | 'stopped' | 'failed' | 'retired' | 'crashed';
 
@@ -116,6 +118,8 @@ export class GenerationBatch {
         if (UPCAST_FAILURE in event) throw event[UPCAST_FAILURE];
         handler.apply(event);
       } catch (error) {
+        // A full disk or an I/O error is the database's trouble, not the event's: crash (and retry), never dead-letter.
+        if (isDatabaseFault(error)) throw error;
         throw new EventFailed(index, error);
       }
     }
@@ -137,6 +141,11 @@ export class GenerationBatch {
     this.markFailed.run(at, `${event.type} at ${formatPosition(event.position)}: ${error}`, at, name, fed.generation);
     return `event ${formatPosition(event.position)} (${event.type}): ${error}`;
   }
+}
+
+/** An SQLite error other than a constraint the event's data broke (a duplicate, a missing value). */
+function isDatabaseFault(error: unknown): boolean {
+  return error instanceof SqliteError && !error.code.startsWith('SQLITE_CONSTRAINT');
 }
 
 /** Index of the first event of an ordered batch strictly after `checkpoint`. */

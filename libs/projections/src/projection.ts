@@ -29,6 +29,19 @@ export interface ProjectionDefinition<T extends string = string> {
 /** Brings a stored event to the shape the handlers expect (schema evolution). */
 export type Upcast = (event: RecordedEvent) => RecordedEvent;
 
+/**
+ * What an Upcast throws for an event a newer build wrote. Not the event's
+ * fault: the runner stops and restarts instead of dead-lettering it, so an
+ * older process in a rolling deploy does not stop the read models the newer
+ * ones feed; a newer process applies the event and moves the checkpoint on.
+ */
+export class EventFromNewerBuild extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EventFromNewerBuild';
+  }
+}
+
 export const identityUpcast: Upcast = (event) => event;
 
 /** `rm_pipeline_board_g3_candidates` for projection "pipeline-board", generation 3, table "candidates". */

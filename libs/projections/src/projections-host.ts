@@ -95,6 +95,13 @@ export class ProjectionsHost {
   }
 
   async status(now = Date.now()): Promise<ProjectionStatus[]> {
+    // Read models at the same checkpoint (usually all of them) share one read of what lies after it.
+    const lags = new Map<string, Promise<Lag>>();
+    const lagAt = (position: Position | undefined): Promise<Lag> => {
+      const key = position ? formatPosition(position) : '';
+      if (!lags.has(key)) lags.set(key, lagBehind(this.store, position, now));
+      return lags.get(key)!;
+    };
     return Promise.all(
       this.definitions.map(async (definition) => {
         const live = this.generations.live(definition.name);
@@ -109,7 +116,7 @@ export class ProjectionsHost {
           state,
           position: live?.position && formatPosition(live.position),
           eventsApplied: live?.eventsApplied ?? 0,
-          lag: await lagBehind(this.store, live?.position, now),
+          lag: await lagAt(live?.position),
           error: live?.error ?? (runnerStatus === 'crashed' ? runner!.errorOf(definition.name, live!.generation) : undefined),
           rebuilding: building && {
             generation: building.generation,
@@ -132,8 +139,7 @@ export class ProjectionsHost {
     const wanted: Generation[] = [];
     const switching: [ProjectionDefinition, Generation][] = [];
     for (const definition of this.definitions) {
-      let live = this.generations.live(definition.name);
-      if (!live) live = this.generations.create(definition, 'building');
+      const live = this.generations.liveOrCreate(definition);
       if (live.version > definition.version) {
         // Newer code owns these tables (a rolling deploy): this process must not write them.
         this.options.log?.(
@@ -142,7 +148,9 @@ export class ProjectionsHost {
         continue;
       }
       wanted.push(live);
-      const building = live.version === definition.version ? this.generations.building(definition) : this.buildingFor(definition);
+      // Live generation made by older code: build one for this version (or join the build another process started).
+      const building =
+        live.version === definition.version ? this.generations.building(definition) : this.generations.buildingOrCreate(definition);
       if (building) {
         wanted.push(building);
         switching.push([definition, building]);
@@ -151,11 +159,6 @@ export class ProjectionsHost {
     this.ensureRunning(wanted);
     for (const [definition, building] of switching) await this.switchWhenCaughtUp(definition, building);
     for (const definition of this.definitions) this.dropRetired(definition);
-  }
-
-  /** The live generation was made by older code: build one for this version (or join the build another process started). */
-  private buildingFor(definition: ProjectionDefinition): Generation {
-    return this.generations.building(definition) ?? this.generations.create(definition, 'building');
   }
 
   /**
@@ -201,7 +204,7 @@ export class ProjectionsHost {
     const head = await logHead(this.store);
     const current = this.generations.get(definition.name, building.generation);
     if (!current || current.state !== 'building' || current.failedAt || !reached(current.position, head)) return;
-    this.generations.switchTo(definition.name, building.generation);
+    if (!this.generations.switchTo(definition.name, building.generation)) return;
     this.options.log?.(`${definition.name}: generation ${building.generation} (version ${building.version}) is live`);
   }
 

@@ -18,6 +18,8 @@ export interface ProjectionsModuleOptions {
   upcast?: Upcast;
   /** Feed the read models in this process (default). Off, the process only reads what another process keeps up to date. */
   run?: boolean;
+  /** Events per catch-up transaction (the runner's default suits a worker; a process serving requests wants shorter ones). */
+  batchSize?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
             const logger = new Logger('Projections');
             return new ProjectionsHost(store, db, options.definitions, {
               upcast: options.upcast ?? identityUpcast,
+              batchSize: options.batchSize,
               log: (message) => logger.log(message),
             });
           },

@@ -21,13 +21,6 @@ export interface RebuildOptions extends HostOptions {
   progressEveryMs?: number;
 }
 
-/**
- * Rebuilds the named projections: a new generation of each, built from the
- * first event beside the live one (which keeps serving), switched to once it
- * has caught up with the log. Runs a host in this process until every new
- * generation is live; generations at the same checkpoint share one read of
- * the log, so rebuilding all of them reads it once.
- */
 /** Joins a build of this version already under way, or starts one; a build stopped on a dead letter is dropped first. */
 function startBuilding(host: ProjectionsHost, definition: ProjectionDefinition): Generation {
   const existing = host.generations.building(definition);
@@ -36,6 +29,13 @@ function startBuilding(host: ProjectionsHost, definition: ProjectionDefinition):
   return host.generations.create(definition, 'building');
 }
 
+/**
+ * Rebuilds the named projections: a new generation of each, built from the
+ * first event beside the live one (which keeps serving), switched to once it
+ * has caught up with the log. Runs a host in this process until every new
+ * generation is live; generations at the same checkpoint share one read of
+ * the log, so rebuilding all of them reads it once.
+ */
 export async function rebuildProjections(
   store: EventStore,
   db: Database.Database,

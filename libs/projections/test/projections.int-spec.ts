@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { parsePosition, SqliteEventStore } from '@app/event-store';
-import { checkConsistency, openReadModelDb, ProjectionsHost, ReadModels, tableNames } from '@app/projections';
+import { parsePosition, SqliteEventStore, type RecordedEvent } from '@app/event-store';
+import { checkConsistency, EventFromNewerBuild, openReadModelDb, ProjectionsHost, ReadModels, tableNames } from '@app/projections';
 import { counterProjection } from '../../../test/processes/counter-projection';
 import { appendProbes, eventually, probe, tempDir } from './fixtures';
 
@@ -9,6 +9,8 @@ function totals(db: Database.Database, generation: number, name = 'counter'): nu
   const t = tableNames({ name, tables: ['totals'] }, generation);
   return (db.prepare(`SELECT events FROM "${t.totals}"`).get() as { events: number } | undefined)?.events ?? 0;
 }
+
+const { SqliteError } = Database;
 
 describe('projections host', () => {
   let dir: string;
@@ -64,6 +66,53 @@ describe('projections host', () => {
     await appendProbes(store, 2_000, 50);
     await eventually(() => a.caughtUpTo(parsePosition('2000')));
     expect(totals(db, 1)).toBe(2_000);
+  });
+
+  it('stops without a dead letter at an event a newer build wrote, and goes on once it can read it', async () => {
+    await appendProbes(store, 5);
+    await store.append('newer', [probe(5, { newer: true })]);
+    await appendProbes(store, 5, 5, 'after');
+    let newerBuildDeployed = false;
+    const running = host(1, {
+      upcast: (event: RecordedEvent) => {
+        if ((event.data as { newer?: boolean }).newer && !newerBuildDeployed)
+          throw new EventFromNewerBuild('Probe v2 was written by a newer build');
+        return event;
+      },
+    });
+    await running.start();
+    await eventually(async () => (await running.status())[0].state === 'crashed');
+    expect((await running.status())[0].error).toMatch(/newer build/);
+    expect(db.prepare('SELECT COUNT(*) FROM projection_dead_letters').pluck().get()).toBe(0);
+    newerBuildDeployed = true;
+    await eventually(() => running.caughtUpTo(parsePosition('11')));
+    expect(totals(db, 1)).toBe(11);
+  });
+
+  it('crashes and retries, without a dead letter, when the database fails under a handler', async () => {
+    await appendProbes(store, 5);
+    let diskFull = true;
+    const counter = counterProjection(1, 'counter');
+    const failing = {
+      ...counter,
+      open: (database: Database.Database, t: Parameters<typeof counter.open>[1]) => {
+        const inner = counter.open(database, t);
+        return {
+          apply: (event: RecordedEvent) => {
+            if (diskFull) throw new SqliteError('database or disk is full', 'SQLITE_FULL');
+            inner.apply(event);
+          },
+        };
+      },
+    };
+    const running = new ProjectionsHost(store, db, [failing], { checkIntervalMs: 50 });
+    hosts.push(running);
+    await running.start();
+    await eventually(async () => (await running.status())[0].state === 'crashed');
+    expect(db.prepare('SELECT COUNT(*) FROM projection_dead_letters').pluck().get()).toBe(0);
+    diskFull = false;
+    await eventually(() => running.caughtUpTo(parsePosition('5')));
+    expect(totals(db, 1)).toBe(5);
   });
 
   it('dead-letters an event it cannot apply and stops there, never skipping it', async () => {

@@ -4,6 +4,7 @@ import {
   boardCandidates,
   cohortOutcomes,
   cohortOutcomesProjection,
+  deadlinesProjection,
   needsCoverage,
   needsCoverageProjection,
   pipelineBoardProjection,
@@ -12,7 +13,9 @@ import {
   READ_MODEL_PROJECTIONS,
   stepFunnel,
   stepFunnelProjection,
+  upcastRecordedEvent,
 } from '@app/read-models';
+import { subjectOf } from '../src/deadlines/deadline-subjects';
 import { AdminUnits } from '../../../apps/api/src/reference/admin-units';
 import { appendHistory, pipelineHistory } from '../../../test/fixtures/pipeline-history';
 import { ReadModelFixture } from './read-model-fixture';
@@ -78,4 +81,29 @@ describe('every read model over two years of Bắc Giang rounds decided by the d
     expect(fixture.tables(needsCoverageProjection).needs).toBe(tableNames(needsCoverageProjection, rebuilt.generation).needs);
     expect(needsCoverage(fixture.db, fixture.tables(needsCoverageProjection), {})).toEqual(before);
   }, 30_000);
+
+  it('starts and ends every deadline when the domain, folding each subject’s whole stream, says it runs', async () => {
+    // The read model's own folds and deadline functions, but over whole streams held in memory: never slimmed, never stored.
+    // Each deadline's life by the domain: started by the event after which it first runs, ended by the one after which it no longer does.
+    const lives = new Map<string, { deadline_id: string; started_at: number; ended_at: number | null; ended_by: string | null }>();
+    const states = new Map<string, unknown>();
+    const running = new Map<string, string[]>();
+    for (const event of (await fixture.store.readAll({ maxCount: 1_000_000 })).map(upcastRecordedEvent)) {
+      const subject = subjectOf(event.streamId);
+      if (!subject) continue;
+      const state = subject.evolve(states.get(event.streamId) ?? subject.initial, event);
+      states.set(event.streamId, state);
+      const before = running.get(event.streamId) ?? [];
+      const now = subject.deadlines(state).map((deadline) => deadline.id);
+      running.set(event.streamId, now);
+      const at = event.recordedAt.getTime();
+      for (const id of now) if (!before.includes(id)) lives.set(id, { deadline_id: id, started_at: at, ended_at: null, ended_by: null });
+      for (const id of before) if (!now.includes(id)) Object.assign(lives.get(id)!, { ended_at: at, ended_by: event.type });
+    }
+    const t = fixture.tables(deadlinesProjection);
+    const rows = fixture.db.prepare(`SELECT deadline_id, started_at, ended_at, ended_by FROM "${t.deadlines}" ORDER BY deadline_id`).all();
+    const expected = [...lives.values()].sort((a, b) => (a.deadline_id < b.deadline_id ? -1 : 1));
+    expect(expected.filter((life) => life.ended_by === 'PracticumPeriodEnded').length).toBeGreaterThan(10);
+    expect(rows).toEqual(expected);
+  });
 });

@@ -2,7 +2,6 @@ export * from './jobs';
 export * from './job-options';
 export * from './backoff';
 export * from './eviction-policy';
-export * from './queue-connection';
 export * from './pipeline-queues';
 export * from './webhook-signature';
 export * from './outbox/outbox';

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 import { withTimeout } from '@app/common';
+import { createRedis } from '@app/redis';
 import { DELIVERY_JOB_DEFAULTS, TIMER_JOB_DEFAULTS } from './job-options';
 import { TIMERS_QUEUE, WEBHOOKS_QUEUE, type DeliveryJob, type TimerJob } from './jobs';
-import { createQueueConnection } from './queue-connection';
 
 /**
  * The two queues of a deployment, on one BullMQ connection, namespaced by
@@ -19,7 +19,8 @@ export class PipelineQueues {
     readonly redisUrl: string,
     readonly prefix: string,
   ) {
-    this.connection = createQueueConnection(redisUrl, 'Queues');
+    // BullMQ's own connection must wait out outages instead of failing commands, unlike the shared one.
+    this.connection = createRedis(redisUrl, { maxRetriesPerRequest: null, label: 'Queues' });
     this.timers = new Queue<TimerJob>(TIMERS_QUEUE, { connection: this.connection, prefix, defaultJobOptions: TIMER_JOB_DEFAULTS });
     this.webhooks = new Queue<DeliveryJob>(WEBHOOKS_QUEUE, {
       connection: this.connection,
@@ -30,11 +31,6 @@ export class PipelineQueues {
 
   all(): Queue[] {
     return [this.timers, this.webhooks] as Queue[];
-  }
-
-  /** A Redis key in this deployment's namespace, for the scheduler's own bookkeeping. */
-  key(name: string): string {
-    return `${this.prefix}:scheduler:${name}`;
   }
 
   async close(timeoutMs = 2_000): Promise<void> {

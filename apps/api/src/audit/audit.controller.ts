@@ -17,12 +17,16 @@ const DEFAULT_LIMIT = 100;
 @AllowRoles('auditor', 'province-board')
 @Controller('audit')
 export class AuditController {
+  /** A whole-log pass takes seconds to minutes: callers arriving while one runs share its report. */
+  private verifying?: Promise<VerifyReport>;
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** Recomputes every stream's hash chain and every anchor; `ok: false` names the first broken link. */
   @Get('verify')
   verify(): Promise<VerifyReport> {
-    return verifyStore(this.store);
+    this.verifying ??= verifyStore(this.store).finally(() => (this.verifying = undefined));
+    return this.verifying;
   }
 
   @Get('streams/:streamId/events')

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  isISO8601,
   IsInt,
   IsOptional,
   Matches,
@@ -14,10 +13,7 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-
-export const POSITION_PATTERN = /^\d{1,20}(\/\d{1,20})?$/;
-/** An instant, not a day: a date alone would mean different moments in Hanoi and in UTC. */
-const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/;
+import { INSTANT_RULE, isInstant, POSITION_PATTERN } from '../http/dto-rules';
 
 export class StreamParams {
   @ApiProperty({ example: 'candidate-bac-giang-2026-1-3f9a1c2e4b5d6a7f' })
@@ -50,14 +46,14 @@ class AsOfOrPosition implements ValidatorConstraintInterface {
   validate(value: unknown, args: ValidationArguments): boolean {
     const { position } = args.object as AsOfQuery;
     if ((value === undefined) === (position === undefined)) return false;
-    return value === undefined || (typeof value === 'string' && INSTANT.test(value) && isISO8601(value, { strict: true }));
+    return value === undefined || isInstant(value);
   }
 
   defaultMessage(args: ValidationArguments): string {
     const { asOf, position } = args.object as AsOfQuery;
     if (asOf !== undefined && position !== undefined) return 'give asOf or position, not both';
     if (asOf === undefined) return 'give asOf (an ISO-8601 instant) or position';
-    return 'must be an ISO-8601 instant with its offset, such as 2026-03-01T08:00:00Z or 2026-03-01T15:00:00+07:00';
+    return `must be ${INSTANT_RULE}`;
   }
 }
 

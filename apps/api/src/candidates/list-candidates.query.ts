@@ -1,25 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Clock } from '@app/common';
 import { boardCandidates, pipelineBoardProjection, type BoardCandidate } from '@app/read-models';
-import { COMMUNE_CODE, DISTRICT_CODE, ID_PATTERN, ID_RULE, POSITION_PATTERN, POSITION_RULE } from '../http/dto-rules';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { PipelineBoardQueryDto } from '../reports/report-query.dto';
 
-export class ListCandidatesQueryDto {
-  @ApiPropertyOptional({ example: 'bac-giang-2026-1' }) @IsOptional() @Matches(ID_PATTERN, { message: ID_RULE }) roundId?: string;
-  @ApiPropertyOptional({ example: '216' })
-  @IsOptional()
-  @Matches(DISTRICT_CODE, { message: 'a three-digit district code' })
-  district?: string;
-  @ApiPropertyOptional({ example: '07351' })
-  @IsOptional()
-  @Matches(COMMUNE_CODE, { message: 'a five-digit commune code' })
-  commune?: string;
-  @ApiPropertyOptional({ example: 'training' }) @IsOptional() @Matches(ID_PATTERN, { message: ID_RULE }) step?: string;
-  @ApiPropertyOptional({ enum: ['active', 'exited', 'completed'] }) @IsOptional() @IsIn(['active', 'exited', 'completed']) status?:
-    'active' | 'exited' | 'completed';
+/** The board's filters (round, district, commune, step, status, minPosition), a page at a time. */
+export class ListCandidatesQueryDto extends OmitType(PipelineBoardQueryDto, ['format', 'view'] as const) {
   @ApiPropertyOptional({ example: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ example: 50, default: 50, maximum: 200 })
   @IsOptional()
@@ -28,13 +17,6 @@ export class ListCandidatesQueryDto {
   @Min(1)
   @Max(200)
   pageSize?: number;
-  @ApiPropertyOptional({
-    example: '42',
-    description: 'Wait (up to 2 s) until the list includes this global position, as returned by a command; 503 READ_MODEL_BEHIND otherwise',
-  })
-  @IsOptional()
-  @Matches(POSITION_PATTERN, { message: POSITION_RULE })
-  minPosition?: string;
 }
 
 export class ListCandidates {

@@ -4,23 +4,30 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@app/pipeline';
 import { CurrentActor } from '../auth/auth.decorators';
-import { problem, ProblemException } from '../http/problem';
-import { toCsv } from './csv';
-import { GetDeadlinesReport, DeadlinesReportQueryDto, type DeadlinesReport } from './deadlines-report.query';
+import { toCsv, wantsCsv, type CsvColumn } from '../http/csv';
+import { scopedToOwnDistrict } from '../http/district-scope';
+import { GetDeadlinesReport, DeadlinesReportQueryDto, type DeadlineReportRow, type DeadlinesReport } from './deadlines-report.query';
 
-const CSV_HEADER = [
-  'deadline_id',
-  'kind',
-  'status',
-  'due_at',
-  'days_left',
-  'unit',
-  'district',
-  'round_id',
-  'subject_id',
-  'subject_name',
-  'reminders_sent',
-] as const;
+const DEADLINE_COLUMNS: CsvColumn<DeadlineReportRow>[] = [
+  { header: 'deadline_id', value: (row) => row.deadlineId },
+  { header: 'kind', value: (row) => row.kind },
+  { header: 'status', value: (row) => row.status },
+  { header: 'due_at', value: (row) => row.dueAt },
+  { header: 'days_left', value: (row) => row.daysLeft },
+  { header: 'unit', value: (row) => row.unit },
+  { header: 'district', value: (row) => row.district },
+  { header: 'round_id', value: (row) => row.roundId },
+  { header: 'subject_id', value: (row) => row.subject.id },
+  { header: 'subject_name', value: (row) => row.subject.name },
+  {
+    header: 'reminders_sent',
+    value: (row) =>
+      row.reminders
+        .filter((reminder) => reminder.sent)
+        .map((reminder) => reminder.daysBefore)
+        .join(' '),
+  },
+];
 
 /** Reports follow `GET /reports/<name>`; this one is the deadlines read model. */
 @ApiTags('reports')
@@ -39,37 +46,14 @@ export class DeadlinesReportController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (actor.role === 'district-board') {
-      if (query.district && query.district !== actor.district)
-        throw new ProblemException(
-          problem(403, 'NOT_YOUR_DISTRICT', `district board ${actor.district} may not see district ${query.district}`),
-        );
-      query.district = actor.district;
-    }
-    const csv = query.format === 'csv' || (query.format === undefined && /\btext\/csv\b/.test(accept ?? ''));
-    const report = await this.queries.execute<GetDeadlinesReport, DeadlinesReport>(new GetDeadlinesReport(query, csv));
+    const csv = wantsCsv(query.format, accept);
+    const report = await this.queries.execute<GetDeadlinesReport, DeadlinesReport>(
+      new GetDeadlinesReport(scopedToOwnDistrict(actor, query), csv),
+    );
     if (!csv) return report;
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="deadlines-${report.asOf.slice(0, 10)}.csv"`);
-    return toCsv(
-      CSV_HEADER,
-      report.items.map((row) => [
-        row.deadlineId,
-        row.kind,
-        row.status,
-        row.dueAt,
-        row.daysLeft,
-        row.unit,
-        row.district,
-        row.roundId,
-        row.subject.id,
-        row.subject.name,
-        row.reminders
-          .filter((reminder) => reminder.sent)
-          .map((reminder) => reminder.daysBefore)
-          .join(' '),
-      ]),
-    );
+    return toCsv(DEADLINE_COLUMNS, report.items);
   }
 }

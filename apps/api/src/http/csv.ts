@@ -7,10 +7,15 @@ export interface CsvColumn<R> {
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-/** RFC 4180: a field with a comma, a double quote, a line break or edge spaces is quoted, quotes doubled. */
+/**
+ * RFC 4180: a field with a comma, a double quote, a line break or edge spaces
+ * is quoted, quotes doubled. Text a spreadsheet would run as a formula
+ * (=, +, -, @ first: names and communes are typed by people) gets a leading '.
+ */
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${raw}` : raw;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -11,6 +11,11 @@ export class DefinitionsService {
     return [...this.catalog.values()].flatMap((versions) => [...versions.values()]);
   }
 
+  /** A version, or undefined when unknown (for labels, where a missing one is no error). */
+  find(id: string, version: number): PipelineDefinition | undefined {
+    return findDefinition(this.catalog, id, version);
+  }
+
   /** A version, or the latest when none is given; 404 when unknown. */
   get(id: string, version?: number): PipelineDefinition {
     const found = version === undefined ? latestDefinition(this.catalog, id) : findDefinition(this.catalog, id, version);

@@ -1,22 +1,20 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiProperty, ApiTags, OmitType } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllowRoles } from '../auth/auth.decorators';
+import { IsInstant } from '../http/dto-rules';
 import { GetBoardAsOf } from './board-as-of.query';
 import { BOARD_COLUMNS } from './pipeline-board.query';
 import { PipelineBoardQueryDto } from './report-query.dto';
 import { reportResponse, type ReportResult } from './report-response';
-
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class BoardAsOfQueryDto extends OmitType(PipelineBoardQueryDto, ['minPosition'] as const) {
   @ApiProperty({
     example: '2026-03-01T00:00:00+07:00',
     description: 'The moment to show the board at: an ISO 8601 date-time with its zone',
   })
-  @Matches(DATE_TIME, { message: 'an ISO 8601 date-time with a zone, such as 2026-03-01T00:00:00+07:00' })
+  @IsInstant()
   asOf!: string;
 }
 

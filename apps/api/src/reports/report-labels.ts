@@ -40,7 +40,8 @@ export class ReportLabels {
       .filter((definition) => definition.id === programme && definition.target)
       .sort((a, b) => b.version - a.version)[0]?.target;
 
+  /** A map lookup: labels are asked for once per row. */
   private definition({ id, version }: DefinitionRef): PipelineDefinition | undefined {
-    return this.definitions.all().find((definition) => definition.id === id && definition.version === version);
+    return this.definitions.find(id, version);
   }
 }

@@ -62,8 +62,8 @@ export class TimersRunner implements OnApplicationBootstrap, BeforeApplicationSh
     );
     this.workers = [
       this.worker<TimerJob>(TIMERS_QUEUE, TIMER_BACKOFF_CAP_MS, (job, token) => this.runTimer(job, token)),
-      this.worker<DeliveryJob>(WEBHOOKS_QUEUE, config.WEBHOOK_BACKOFF_MAX_MS, (job) =>
-        this.deliverer.deliver(job, jobContext(WEBHOOKS_QUEUE, job)),
+      this.worker<DeliveryJob>(WEBHOOKS_QUEUE, config.WEBHOOK_BACKOFF_MAX_MS, (job, token) =>
+        this.deliverer.deliver(job, jobContext(WEBHOOKS_QUEUE, job), token),
       ),
     ];
     this.loop();
@@ -126,7 +126,8 @@ export class TimersRunner implements OnApplicationBootstrap, BeforeApplicationSh
       },
     });
     worker.on('failed', (job, error) => {
-      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.warn(`${name} job ${job.id} failed for good: ${error.message}`);
+      // finishedOn is set only when the job moved to failed: out of attempts, or refused by the domain (UnrecoverableError, first attempt).
+      if (job?.finishedOn) this.logger.warn(`${name} job ${job.id} failed for good: ${error.message}`);
     });
     worker.on('error', (error) => this.logger.warn(`${name} worker: ${error.message}`));
     return worker as Worker;

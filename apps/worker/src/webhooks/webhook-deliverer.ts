@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
+import { backoffDelay } from '@app/common';
 import { AppConfig } from '@app/config';
 import type { Unit } from '@app/pipeline';
 import { ReadModels } from '@app/projections';
@@ -28,8 +29,10 @@ class ReceiverRefused extends Error {}
  * POSTs one notification to one webhook, signed: `X-Signature-Timestamp` (Unix
  * seconds) and `X-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<body>")>`.
  * A 2xx is recorded as delivered; the last failed attempt is recorded as failed
- * (dead-lettered, retried only when asked through the API). Delivery is at
- * least once: receivers drop repeats by `X-Delivery-Id`.
+ * (dead-lettered, retried only when asked through the API). An outcome that
+ * cannot be recorded (the event store is down) puts the job back without using
+ * an attempt, so no delivery is left pending with its job failed for good.
+ * Delivery is at least once: receivers drop repeats by `X-Delivery-Id`.
  */
 @Injectable()
 export class WebhookDeliverer {
@@ -40,7 +43,7 @@ export class WebhookDeliverer {
     private readonly key: WebhookKey,
   ) {}
 
-  async deliver(job: Job<DeliveryJob>, context: CommandContext): Promise<string> {
+  async deliver(job: Job<DeliveryJob>, context: CommandContext, token?: string): Promise<string> {
     const { deliveryId, webhookId, round } = job.data;
     const target = this.target(deliveryId);
     if (!target) throw new Error(`delivery ${deliveryId} is not in this process's read model yet`);
@@ -63,13 +66,27 @@ export class WebhookDeliverer {
           context,
         ),
       );
+    let statusCode: number;
     try {
-      const statusCode = await this.post(target, webhookId, deliveryId);
-      await record({ outcome: 'delivered', statusCode });
-      return `delivered (HTTP ${statusCode}) after ${attempts} attempt(s)`;
+      statusCode = await this.post(target, webhookId, deliveryId);
     } catch (error) {
-      if (attempts >= (job.opts.attempts ?? 1)) await record({ outcome: 'failed', error: (error as Error).message });
+      // Not the last attempt: BullMQ retries with backoff. The last one is dead-lettered.
+      if (attempts < (job.opts.attempts ?? 1)) throw error;
+      await this.recordOrPutBack(job, token, () => record({ outcome: 'failed', error: (error as Error).message }));
       throw error;
+    }
+    await this.recordOrPutBack(job, token, () => record({ outcome: 'delivered', statusCode }));
+    return `delivered (HTTP ${statusCode}) after ${attempts} attempt(s)`;
+  }
+
+  private async recordOrPutBack(job: Job<DeliveryJob>, token: string | undefined, record: () => Promise<unknown>): Promise<void> {
+    try {
+      await record();
+    } catch (error) {
+      if (token === undefined) throw error;
+      const { WEBHOOK_BACKOFF_MS: initialMs, WEBHOOK_BACKOFF_MAX_MS: maxMs } = this.config;
+      await job.moveToDelayed(Date.now() + backoffDelay(job.attemptsMade + 1, { initialMs, maxMs }), token);
+      throw new DelayedError(`outcome not recorded, put back: ${(error as Error).message}`);
     }
   }
 

@@ -49,13 +49,6 @@ function checkPublished(anchors: Anchor[], published: readonly PublishedAnchor[]
   return undefined;
 }
 
-/**
- * One streaming pass over the global log: every event's hash is recomputed
- * and linked to its stream's previous one, and every anchored block's Merkle
- * root is rebuilt from its events. Memory holds one hash per stream, the
- * anchors (one per block) and O(log n) per open block. Stops at the first
- * broken link, which it reports.
- */
 export interface PublishedAnchor {
   revision: number;
   anchorHash: string;
@@ -67,6 +60,13 @@ export interface VerifyOptions {
   published?: readonly PublishedAnchor[];
 }
 
+/**
+ * One streaming pass over the global log: every event's hash is recomputed
+ * and linked to its stream's previous one, and every anchored block's Merkle
+ * root is rebuilt from its events. Memory holds one hash per stream, the
+ * anchors (one per block) and O(log n) per open block. Stops at the first
+ * broken link, which it reports.
+ */
 export async function verifyStore(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
   const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
   const report: VerifyReport = { ok: true, eventsChecked: 0, streamsChecked: 0, anchorsChecked: 0, unanchoredEvents: 0 };

@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { ReadAllOptions, ReadStreamOptions } from '../port/event-store';
 import type { RecordedEvent } from '../port/events';
-import { EVENT_COLUMNS, EventRow, toRecordedEvent } from './rows';
+import { EVENT_COLUMNS, toRecordedEvent, type RawEventRow } from './rows';
 
 export const DEFAULT_READ_ALL_COUNT = 1_000;
 const NO_LIMIT = -1;
 const LAST = Number.MAX_SAFE_INTEGER;
 
-type StreamQuery = Database.Statement<[string, number, number], EventRow>;
-type AllQuery = Database.Statement<[number, number], EventRow>;
+type StreamQuery = Database.Statement<[string, number, number], RawEventRow>;
+type AllQuery = Database.Statement<[number, number], RawEventRow>;
 
 /** Read side of the embedded store; plain synchronous SQLite reads, returned as pages. */
 export class EventReader {
@@ -19,10 +19,11 @@ export class EventReader {
 
   constructor(db: Database.Database) {
     const select = `SELECT ${EVENT_COLUMNS} FROM events`;
-    this.streamForwards = db.prepare(`${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`);
-    this.streamBackwards = db.prepare(`${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
-    this.allForwards = db.prepare(`${select} WHERE position >= ? ORDER BY position ASC LIMIT ?`);
-    this.allBackwards = db.prepare(`${select} WHERE position <= ? ORDER BY position DESC LIMIT ?`);
+    const raw = <P extends unknown[]>(sql: string) => db.prepare<P, RawEventRow>(sql).raw(true);
+    this.streamForwards = raw(`${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`);
+    this.streamBackwards = raw(`${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`);
+    this.allForwards = raw(`${select} WHERE position >= ? ORDER BY position ASC LIMIT ?`);
+    this.allBackwards = raw(`${select} WHERE position <= ? ORDER BY position DESC LIMIT ?`);
   }
 
   readStream(streamId: string, options: ReadStreamOptions): RecordedEvent[] {

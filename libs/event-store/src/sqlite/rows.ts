@@ -18,18 +18,33 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, previous_hash';
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+/** An events row read in raw mode (an array in EVENT_COLUMNS order): about a quarter faster to read than an object per row. */
+export type RawEventRow = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  recordedAt: number,
+  hash: string,
+  previousHash: string | null,
+];
+
+export function toRecordedEvent(row: RawEventRow): RecordedEvent {
   return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    revision: row.revision,
-    position: positionOf(row.position),
-    recordedAt: new Date(row.recorded_at),
-    hash: row.hash,
-    previousHash: row.previous_hash,
+    id: row[1],
+    streamId: row[2],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]),
+    metadata: JSON.parse(row[7]),
+    revision: row[3],
+    position: positionOf(row[0]),
+    recordedAt: new Date(row[8]),
+    hash: row[9],
+    previousHash: row[10],
   };
 }

@@ -1,18 +1,8 @@
-export interface BackoffPolicy {
-  initialMs: number;
-  maxMs: number;
-}
+import type { BackoffPolicy } from '@app/common';
+
+export { backoffDelay, type BackoffPolicy } from '@app/common';
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 5_000 };
-
-/**
- * Exponential backoff with "equal jitter": half the step is fixed so retries
- * never hammer the store, half is random so many subscribers do not retry in step.
- */
-export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number = Math.random): number {
-  const step = Math.min(policy.maxMs, policy.initialMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + random() * (step / 2));
-}
 
 /** Resolves after `ms`, or at once when the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,4 +1,3 @@
-import type { SelectionRules } from '../definition/pipeline-definition';
 import type { Actor } from '../shared/actor';
 import type { SelectionCandidate } from './ranking';
 import type { NeedRegistration, RoundOpening } from './round.events';

@@ -19,6 +19,14 @@ export class UpcastError extends Error {
   }
 }
 
+/** The event is in a version this build does not know yet: a newer build wrote it, and a newer build can read it. */
+export class NewerVersionError extends UpcastError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NewerVersionError';
+  }
+}
+
 /**
  * Builds `upcastEvent`: any stored version of a known type comes back in its
  * current version, step by step (v1 → v2 → …). Types it does not know (the
@@ -35,7 +43,7 @@ export function createUpcaster(current: Readonly<Record<string, number>>, steps:
     const target = current[event.type];
     if (target === undefined || event.schemaVersion === target) return event;
     if (event.schemaVersion > target) {
-      throw new UpcastError(`${event.type} v${event.schemaVersion} was written by a newer build (this one knows v${target})`);
+      throw new NewerVersionError(`${event.type} v${event.schemaVersion} was written by a newer build (this one knows v${target})`);
     }
     let data = event.data;
     for (let version = event.schemaVersion; version < target; version += 1) {

@@ -58,8 +58,35 @@ const candidate: DeadlineSubject<CandidateState> = {
     const { candidateId, fullName, roundId } = state.application;
     return { id: candidateId, name: fullName, roundId, unit: `district-${district}`, district };
   },
-  slim: (state) => state,
+  slim: slimCandidate,
 };
+
+/**
+ * What the deadline functions and the later events' folds use of a candidate:
+ * the ids, name, commune, definition, step and stage dates. The rest of the
+ * application, the scores, the placement and the recruitment decision only
+ * cost time to parse and write on every event.
+ */
+function slimCandidate(state: CandidateState): CandidateState {
+  if (state.status === 'none') return state;
+  const { candidateId, roundId, commune, fullName, definition } = state.application;
+  const application = { candidateId, roundId, commune, fullName, definition } as Extract<
+    CandidateState,
+    { status: 'active' }
+  >['application'];
+  switch (state.status) {
+    case 'active': {
+      const { placedIn: _placedIn, recruitment: _recruitment, placement: _placement, ...kept } = state;
+      // Selection has no deadline and its phases fold alike: the scores need not be kept.
+      const stage = kept.stage.kind === 'selection' ? ({ kind: 'selection', phase: 'applied' } as const) : kept.stage;
+      return { ...kept, application, stage };
+    }
+    case 'completed':
+      return { status: 'completed', application, planning: [] };
+    case 'exited':
+      return { ...state, application, before: slimCandidate(state.before) as typeof state.before };
+  }
+}
 
 const round: DeadlineSubject<RoundState> = {
   prefix: SUBJECT_PREFIXES.round,

@@ -15,15 +15,18 @@ import { deadlineVersion, fireJobId, reminderJobId } from './timer-ids';
  */
 export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
   name: 'deadlines',
-  version: 1,
+  // 2: pending deadline ids kept in the subject's row; states slimmed to what deadlines need.
+  version: 2,
   tables: ['subjects', 'deadlines', 'timers'],
   create: createDeadlineTables,
   open(db, t) {
-    const readState = db.prepare(`SELECT state FROM "${t.subjects}" WHERE stream_id = ?`).pluck();
-    const writeState = db.prepare(
-      `INSERT INTO "${t.subjects}" (stream_id, state) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET state = excluded.state`,
+    const readSubject = db.prepare<[string], { state: string; pending: string }>(
+      `SELECT state, pending FROM "${t.subjects}" WHERE stream_id = ?`,
     );
-    const pendingOf = db.prepare(`SELECT deadline_id FROM "${t.deadlines}" WHERE stream_id = ? AND state = 'pending'`).pluck();
+    const writeSubject = db.prepare(
+      `INSERT INTO "${t.subjects}" (stream_id, state, pending) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET state = excluded.state, pending = excluded.pending`,
+    );
     const endDeadline = db.prepare(`UPDATE "${t.deadlines}" SET state = ?, ended_at = ?, ended_by = ? WHERE deadline_id = ?`);
     const endTimers = db.prepare(
       `UPDATE "${t.timers}" SET state = CASE WHEN action = 'fire' AND ? THEN 'done' ELSE 'cancelled' END, change_commit = ?, change_prepare = ?
@@ -43,7 +46,8 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
        WHERE deadline_id = ? AND action = 'remind' AND days_before = ? AND state = 'pending'`,
     );
 
-    function start(deadline: Deadline, event: RecordedEvent, facts: SubjectFacts): void {
+    /** Records a deadline and its timers; false if that id was already recorded (it never comes back once ended). */
+    function start(deadline: Deadline, event: RecordedEvent, facts: SubjectFacts): boolean {
       const version = deadlineVersion(deadline.id);
       const inserted = insertDeadline.run({
         deadlineId: deadline.id,
@@ -60,7 +64,7 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
         startedAt: event.recordedAt.getTime(),
       });
       // A deadline id never comes back once ended (every restart of a period bumps its version).
-      if (inserted.changes === 0) return;
+      if (inserted.changes === 0) return false;
       const { commit, prepare } = event.position;
       insertTimer.run(
         fireJobId(event.streamId, deadline.kind, version),
@@ -75,6 +79,7 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
         const jobId = reminderJobId(event.streamId, deadline.kind, version, reminder.daysBefore);
         insertTimer.run(jobId, deadline.id, 'remind', reminder.daysBefore, Date.parse(reminder.at), commit, prepare);
       }
+      return true;
     }
 
     function end(deadlineId: string, event: RecordedEvent): void {
@@ -83,6 +88,10 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
       endDeadline.run(fired ? 'fired' : 'cancelled', event.recordedAt.getTime(), event.type, deadlineId);
       endTimers.run(fired ? 1 : 0, event.position.commit, event.position.prepare, deadlineId);
     }
+
+    /** Starts each deadline; the ids of those actually started. */
+    const startAll = (deadlines: Deadline[], event: RecordedEvent, facts: SubjectFacts): string[] =>
+      deadlines.filter((deadline) => start(deadline, event, facts)).map((deadline) => deadline.id);
 
     return {
       apply(event) {
@@ -94,18 +103,20 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
         }
         const subject = subjectOf(event.streamId);
         if (!subject) return;
-        const stored = readState.get(event.streamId) as string | undefined;
-        const state = subject.evolve(stored === undefined ? subject.initial : JSON.parse(stored), event);
-        writeState.run(event.streamId, JSON.stringify(subject.slim(state)));
+        const stored = readSubject.get(event.streamId);
+        const before = stored ? JSON.parse(stored.state) : subject.initial;
+        const state = subject.evolve(before, event);
+        // Deadlines are a function of the state: an event that leaves it as it was changes none.
+        if (state === before) return;
         const running = subject.deadlines(state);
-        const runningIds = new Set(running.map((deadline) => deadline.id));
-        const pending = new Set(pendingOf.all(event.streamId) as string[]);
-        for (const deadlineId of pending) if (!runningIds.has(deadlineId)) end(deadlineId, event);
-        const fresh = running.filter((deadline) => !pending.has(deadline.id));
-        if (fresh.length > 0) {
-          const facts = subject.facts(state);
-          for (const deadline of fresh) start(deadline, event, facts);
-        }
+        const pending: string[] = stored ? JSON.parse(stored.pending) : [];
+        const still = pending.filter((deadlineId) => running.some((deadline) => deadline.id === deadlineId));
+        for (const deadlineId of pending) if (!still.includes(deadlineId)) end(deadlineId, event);
+        const fresh = running.filter((deadline) => !pending.includes(deadline.id));
+        const started = fresh.length > 0 ? startAll(fresh, event, subject.facts(state)) : [];
+        const slim = JSON.stringify(subject.slim(state));
+        const nowPending = JSON.stringify([...still, ...started]);
+        if (slim !== stored?.state || nowPending !== stored.pending) writeSubject.run(event.streamId, slim, nowPending);
       },
     };
   },

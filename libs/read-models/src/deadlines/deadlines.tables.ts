@@ -4,14 +4,15 @@ import type { TableNames } from '@app/projections';
 export type DeadlineTable = 'subjects' | 'deadlines' | 'timers';
 
 /**
- * subjects: each timed stream's folded state (slimmed), to recompute its deadlines on the next event.
+ * subjects: each timed stream's folded state (slimmed) and the ids of its pending deadlines, to
+ *   recompute its deadlines on the next event and see which started or ended.
  * deadlines: every period the domain ever timed, pending until it fired or was cancelled.
  * timers: the BullMQ jobs those deadlines need (the due time and each reminder). `change_*` is the
  *   position of the event that last changed the row: the scheduler's outbox cursor reads it.
  */
 export function createDeadlineTables(db: Database.Database, t: TableNames<DeadlineTable>): void {
   db.exec(`
-    CREATE TABLE "${t.subjects}" (stream_id TEXT PRIMARY KEY, state TEXT NOT NULL) STRICT;
+    CREATE TABLE "${t.subjects}" (stream_id TEXT PRIMARY KEY, state TEXT NOT NULL, pending TEXT NOT NULL) STRICT;
     CREATE TABLE "${t.deadlines}" (
       deadline_id  TEXT PRIMARY KEY,
       stream_id    TEXT NOT NULL,
@@ -29,7 +30,6 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
       ended_at     INTEGER,
       ended_by     TEXT
     ) STRICT;
-    CREATE INDEX "${t.deadlines}_by_stream" ON "${t.deadlines}" (stream_id, state);
     CREATE INDEX "${t.deadlines}_by_state_due" ON "${t.deadlines}" (state, due_at);
     CREATE TABLE "${t.timers}" (
       job_id         TEXT PRIMARY KEY,

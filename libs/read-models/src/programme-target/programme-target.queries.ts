@@ -47,7 +47,11 @@ export function programmeTarget(
     )
     .all(...where.params) as { programme: string; status: string; completed: number; completedAt: number | null }[];
   const byProgramme = new Map<string, typeof rows>();
-  for (const row of rows) byProgramme.set(row.programme, [...(byProgramme.get(row.programme) ?? []), row]);
+  for (const row of rows) {
+    const group = byProgramme.get(row.programme);
+    if (group) group.push(row);
+    else byProgramme.set(row.programme, [row]);
+  }
   return [...byProgramme.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([programme, candidates]) => {

@@ -2,8 +2,7 @@ import type { Queue } from 'bullmq';
 import { deliveryJobId, webhooksProjection } from '@app/read-models';
 import { JITTERED } from '../backoff';
 import type { DeliveryJob } from '../jobs';
-import type { Outbox, OutboxRow } from './outbox';
-import { lastChange } from './timers-outbox';
+import { lastChangeIn, type Outbox, type OutboxRow } from './outbox';
 
 interface DeliveryRow {
   delivery_id: string;
@@ -57,6 +56,6 @@ export function deliveriesOutbox(queue: Queue, policy: DeliveryPolicy): Outbox {
         .all(afterKey, limit) as DeliveryRow[];
       return rows.map(toRow);
     },
-    lastChange: (db, t) => lastChange(db, t.deliveries),
+    lastChange: (db, t) => lastChangeIn(db, t.deliveries),
   };
 }

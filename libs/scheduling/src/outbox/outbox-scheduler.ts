@@ -42,6 +42,7 @@ export class OutboxScheduler {
   private readonly batchSize: number;
   private readonly lanes: number;
   private running: Promise<unknown> = Promise.resolve();
+  private reconciling?: Promise<ReconcileReport[]>;
 
   constructor(
     private readonly db: Database.Database,
@@ -61,16 +62,20 @@ export class OutboxScheduler {
     });
   }
 
-  /** Re-adds every pending job of every outbox (idempotent: existing job ids are left alone). */
+  /**
+   * Re-adds every pending job of every outbox (idempotent: existing job ids are left alone).
+   * A call while one is queued or running joins it: while Redis is down, the periodic calls do not pile up.
+   */
   reconcile(): Promise<ReconcileReport[]> {
-    return this.exclusive(async () => {
+    this.reconciling ??= this.exclusive(async () => {
       const reports: ReconcileReport[] = [];
       for (const outbox of this.outboxes) {
         const tables = this.liveTables(outbox);
         if (tables) reports.push((await this.reconcileOne(outbox, tables)).report);
       }
       return reports;
-    });
+    }).finally(() => (this.reconciling = undefined));
+    return this.reconciling;
   }
 
   /** Waits for the pass or reconcile in progress, if any. */

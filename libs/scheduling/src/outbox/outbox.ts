@@ -46,3 +46,12 @@ export interface Outbox {
   /** Pending jobs meant to run by `at` (epoch ms): promoted when the clock runs ahead of the wall clock. */
   dueBy?(db: Database.Database, tables: TableNames, at: number, limit: number): string[];
 }
+
+/** The change position of the newest row of an outbox table (rows carry `change_commit`, `change_prepare`). */
+export function lastChangeIn(db: Database.Database, table: string): OutboxCursor | undefined {
+  const row = db
+    .prepare(`SELECT change_commit, change_prepare FROM "${table}" ORDER BY change_commit DESC, change_prepare DESC LIMIT 1`)
+    .safeIntegers(true)
+    .get() as { change_commit: bigint; change_prepare: bigint } | undefined;
+  return row && { commit: row.change_commit, prepare: row.change_prepare, key: '' };
+}

@@ -1,10 +1,8 @@
 import type { Queue } from 'bullmq';
-import type Database from 'better-sqlite3';
-import type { TableNames } from '@app/projections';
 import { deadlinesProjection } from '@app/read-models';
 import type { DeadlineKind } from '@app/pipeline';
 import type { TimerJob } from '../jobs';
-import type { Outbox, OutboxCursor, OutboxRow } from './outbox';
+import { lastChangeIn, type Outbox, type OutboxRow } from './outbox';
 
 interface TimerRow {
   job_id: string;
@@ -72,7 +70,7 @@ export function timersOutbox(queue: Queue): Outbox {
         .all(afterKey, limit) as TimerRow[];
       return rows.map(toRow);
     },
-    lastChange: (db, t) => lastChange(db, t.timers),
+    lastChange: (db, t) => lastChangeIn(db, t.timers),
     dueBy(db, t, at, limit) {
       return db
         .prepare(`SELECT job_id FROM "${t.timers}" WHERE state = 'pending' AND run_at <= ? ORDER BY run_at LIMIT ?`)
@@ -81,13 +79,3 @@ export function timersOutbox(queue: Queue): Outbox {
     },
   };
 }
-
-export function lastChange(db: Database.Database, table: string): OutboxCursor | undefined {
-  const row = db
-    .prepare(`SELECT change_commit, change_prepare FROM "${table}" ORDER BY change_commit DESC, change_prepare DESC LIMIT 1`)
-    .safeIntegers(true)
-    .get() as { change_commit: bigint; change_prepare: bigint } | undefined;
-  return row && { commit: row.change_commit, prepare: row.change_prepare, key: '' };
-}
-
-export type { TableNames };

@@ -1,4 +1,11 @@
-import { toCsv } from './csv';
+import { toCsv as toCsvOf } from './csv';
+
+/** Rows as arrays, one column per header. */
+const toCsv = (header: string[], rows: unknown[][]) =>
+  toCsvOf(
+    header.map((name, index) => ({ header: name, value: (row: unknown[]) => row[index] })),
+    rows,
+  );
 
 describe('CSV for spreadsheets', () => {
   it('starts with a byte-order mark and ends lines with CRLF', () => {
