@@ -1,3 +1,4 @@
+import { ProjectionsHost } from '@app/projections';
 import { startApi, tokenFor, type RunningApi } from './support/api';
 
 const province = tokenFor('province-board');
@@ -70,23 +71,34 @@ describe('listing candidates', () => {
     expect((await api.call('GET', '/candidates?status=sleeping', { token: province })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it('answers 503 READ_MODEL_BEHIND with Retry-After when the list has not reached the position in time', async () => {
-    const ahead = await api.call('GET', `/candidates?minPosition=${Number(lastPosition) + 1000}`, { token: province });
-    expect(ahead.status).toBe(503);
-    expect(ahead.headers.get('retry-after')).toBe('1');
-    expect(ahead.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(ahead.body).toMatchObject({
-      code: 'READ_MODEL_BEHIND',
-      readModel: 'pipeline-board',
-      minPosition: String(Number(lastPosition) + 1000),
-    });
-  });
-
   it('shows a district board only its own district', async () => {
     const own = await api.call('GET', `/candidates?minPosition=${lastPosition}`, { token: tanYen });
     expect(own.body.items.map((item: { districtCode: string }) => item.districtCode)).toEqual(['216', '216']);
     expect((await api.call('GET', '/candidates?district=217', { token: tanYen })).body).toMatchObject({ code: 'NOT_YOUR_DISTRICT' });
     const other = own.body.items[0].candidateId;
     expect((await api.call('GET', `/candidates/${other}`, { token: langGiang })).body).toMatchObject({ code: 'NOT_YOUR_DISTRICT' });
+  });
+
+  it('refuses a minPosition the log has not reached, naming the field, instead of a 503 the client would retry for ever', async () => {
+    const ahead = await api.call('GET', `/candidates?minPosition=${Number(lastPosition) + 1000}`, { token: province });
+    expect(ahead.status).toBe(400);
+    expect(ahead.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'minPosition', rule: expect.stringContaining('a position the log has reached') }],
+    });
+    expect(Number(ahead.body.head)).toBeGreaterThanOrEqual(Number(lastPosition));
+  });
+
+  // Last: it stops this app's projections.
+  it('answers 503 READ_MODEL_BEHIND with Retry-After when the read model has not reached a real write in time', async () => {
+    await api.app.get(ProjectionsHost).stop();
+    const written = await api.call('POST', '/candidates', { token: tanYen, body: person('024201000004', 'Phạm Thị Dung', 'ngoc-van') });
+    expect(written.status).toBe(201);
+    const behind = await api.call('GET', `/candidates?minPosition=${written.body.position}`, { token: province });
+    expect(behind.status).toBe(503);
+    expect(behind.headers.get('retry-after')).toBe('1');
+    expect(behind.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(behind.body).toMatchObject({ code: 'READ_MODEL_BEHIND', readModel: 'pipeline-board', minPosition: written.body.position });
+    expect(Number(behind.body.position)).toBeLessThan(Number(written.body.position));
   });
 });

@@ -7,6 +7,7 @@ describe('GET /reports/deadlines', () => {
   let api: TimersApi;
   let candidateId: string;
   let practicumEnd: string;
+  let practicumStarted: string;
   const report = async (token: string, query = '') => ok(api.call('GET', `/reports/deadlines${query}`, { token }));
 
   beforeAll(async () => {
@@ -17,7 +18,8 @@ describe('GET /reports/deadlines', () => {
     await openClass(api, 'k-report', 'r-report');
     await passTraining(api, 'k-report', candidateId);
     practicumEnd = monthsAfter(daysFrom(api, 0), 3);
-    await api.settle((await startPracticum(api, candidateId)).position);
+    practicumStarted = (await startPracticum(api, candidateId)).position;
+    await api.settle(practicumStarted);
   });
   afterAll(async () => {
     await api.stop();
@@ -95,5 +97,19 @@ describe('GET /reports/deadlines', () => {
   it('refuses a bad filter, naming the field and its rule', async () => {
     const bad = await api.call('GET', '/reports/deadlines?status=late', { token: tokens.province });
     expect(bad).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'status' })] } });
+  });
+
+  it('reads its own writes like every report (as do notifications and deliveries): the position it reflects, 400 past the log', async () => {
+    for (const path of ['/reports/deadlines', '/notifications', '/webhooks/deliveries']) {
+      const caught = await api.call('GET', `${path}?minPosition=${practicumStarted}`, { token: tokens.tanYen });
+      expect({ path, status: caught.status }).toEqual({ path, status: 200 });
+      expect(Number(caught.body.position)).toBeGreaterThanOrEqual(Number(practicumStarted));
+      const ahead = await api.call('GET', `${path}?minPosition=${Number(practicumStarted) + 10_000}`, { token: tokens.tanYen });
+      expect({ path, status: ahead.status, errors: ahead.body.errors }).toEqual({
+        path,
+        status: 400,
+        errors: [{ field: 'minPosition', rule: expect.stringContaining('a position the log has reached') }],
+      });
+    }
   });
 });

@@ -185,11 +185,10 @@ describe('reports from the read models', () => {
     ]);
   });
 
-  it('waits for minPosition, answering 503 with Retry-After when the read model is behind, and refuses bad filters naming the field', async () => {
-    const behind = await get(`/reports/step-funnel?minPosition=${Number(last) + 500}`);
-    expect(behind.status).toBe(503);
-    expect(behind.headers.get('retry-after')).toBe('1');
-    expect(behind.body).toMatchObject({ code: 'READ_MODEL_BEHIND', readModel: 'step-funnel' });
+  it('refuses a minPosition past the log and bad filters, naming the field', async () => {
+    const ahead = await get(`/reports/step-funnel?minPosition=${Number(last) + 500}`);
+    expect(ahead.status).toBe(400);
+    expect(ahead.body.errors).toEqual([{ field: 'minPosition', rule: expect.stringContaining('a position the log has reached') }]);
     const bad = await get('/reports/needs-coverage?minPosition=soon&format=xml&district=21');
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['district', 'format', 'minPosition']);

@@ -2,13 +2,11 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Clock } from '@app/common';
-import { parsePosition } from '@app/event-store';
 import { DEADLINE_KINDS, type DeadlineKind } from '@app/pipeline';
-import { ReadModels } from '@app/projections';
 import { deadlinesProjection } from '@app/read-models';
 import { DISTRICT_CODE, ID_PATTERN, ID_RULE } from '../http/dto-rules';
 import { OptionalCount, OptionalMinPosition } from '../http/query-rules';
-import { readModelOrUnavailable } from '../http/read-model-guard';
+import { ReadYourWrites } from '../http/read-your-writes';
 
 const DAY_MS = 86_400_000;
 
@@ -52,7 +50,8 @@ export interface DeadlinesReport {
   page: number;
   pageSize: number;
   total: number;
-  caughtUp: boolean;
+  /** The read model's position when it answered (at or past `minPosition` when one was given). */
+  position?: string;
 }
 
 /** `all`: every matching row (CSV), else one page. */
@@ -81,15 +80,12 @@ interface Row {
 @QueryHandler(GetDeadlinesReport)
 export class GetDeadlinesReportHandler implements IQueryHandler<GetDeadlinesReport, DeadlinesReport> {
   constructor(
-    private readonly readModels: ReadModels,
+    private readonly readModels: ReadYourWrites,
     private readonly clock: Clock,
   ) {}
 
   async execute({ filter, all }: GetDeadlinesReport): Promise<DeadlinesReport> {
-    const caughtUp = filter.minPosition
-      ? await this.readModels.waitFor(parsePosition(filter.minPosition), [deadlinesProjection.name])
-      : true;
-    const t = readModelOrUnavailable(() => this.readModels.tables(deadlinesProjection));
+    const { tables: t, position } = await this.readModels.tables(deadlinesProjection, filter.minPosition);
     const now = this.clock.now().getTime();
     const where = ["d.state = 'pending'"];
     const params: (string | number)[] = [];
@@ -118,7 +114,7 @@ export class GetDeadlinesReportHandler implements IQueryHandler<GetDeadlinesRepo
          FROM "${t.deadlines}" d WHERE ${clause} ORDER BY d.due_at, d.deadline_id LIMIT ? OFFSET ?`,
       )
       .all(...params, pageSize, (page - 1) * pageSize) as Row[];
-    return { asOf: new Date(now).toISOString(), items: rows.map((row) => toReportRow(row, now)), page, pageSize, total, caughtUp };
+    return { asOf: new Date(now).toISOString(), items: rows.map((row) => toReportRow(row, now)), page, pageSize, total, position };
   }
 }
 

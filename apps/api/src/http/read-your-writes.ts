@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { formatPosition, parsePosition } from '@app/event-store';
-import { ReadModelNotReadyError, ReadModels, type ProjectionDefinition, type TableNames } from '@app/projections';
+import { Inject, Injectable } from '@nestjs/common';
+import { comparePositions, EVENT_STORE, formatPosition, parsePosition, type EventStore, type Position } from '@app/event-store';
+import { logHead, reached, ReadModels, type ProjectionDefinition, type TableNames } from '@app/projections';
+import { readModelOrUnavailable } from './read-model-guard';
 import { problem, ProblemException } from './problem';
 
 /** How long a query waits for the read model to include a given position before answering 503. */
@@ -10,11 +11,16 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
  * Read-your-writes for queries on read models: given the `position` a command
  * answered with, wait (bounded) until the read model reflects it; when it does
  * not in time, 503 READ_MODEL_BEHIND with Retry-After, so the client retries
- * rather than reading a list that lacks its own write.
+ * rather than reading a list that lacks its own write. A position the log has
+ * not reached is no write of anyone's (every acknowledged append is in the log
+ * before its position is answered): 400, or the client would retry for ever.
  */
 @Injectable()
 export class ReadYourWrites {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   /** The live tables of `definition`, once it reflects `minPosition` (when given). */
   async tables<T extends string>(
@@ -22,8 +28,10 @@ export class ReadYourWrites {
     minPosition?: string,
   ): Promise<{ tables: TableNames<T>; position?: string }> {
     if (minPosition !== undefined) {
-      const reached = await this.readModels.waitFor(parsePosition(minPosition), [definition.name], READ_YOUR_WRITES_TIMEOUT_MS);
-      if (!reached) {
+      const wanted = parsePosition(minPosition);
+      // Only a read model that is behind asks where the log ends: the common case costs no read of the log.
+      if (!reached(this.readModels.position(definition.name), wanted)) await this.refuseBeyondLog(wanted, minPosition);
+      if (!(await this.readModels.waitFor(wanted, [definition.name], READ_YOUR_WRITES_TIMEOUT_MS))) {
         const at = this.readModels.position(definition.name);
         throw new ProblemException(
           problem(
@@ -40,16 +48,20 @@ export class ReadYourWrites {
         );
       }
     }
-    try {
-      const tables = this.readModels.tables(definition);
-      const position = this.readModels.position(definition.name);
-      return { tables, position: position && formatPosition(position) };
-    } catch (error) {
-      if (!(error instanceof ReadModelNotReadyError)) throw error;
-      throw new ProblemException(problem(503, 'READ_MODEL_NOT_READY', error.message, { readModel: definition.name }), {
-        'retry-after': '1',
-      });
-    }
+    const tables = readModelOrUnavailable(() => this.readModels.tables(definition));
+    const position = this.readModels.position(definition.name);
+    return { tables, position: position && formatPosition(position) };
+  }
+
+  private async refuseBeyondLog(wanted: Position, minPosition: string): Promise<void> {
+    const head = await logHead(this.store);
+    if (head && comparePositions(wanted, head) <= 0) return;
+    throw new ProblemException(
+      problem(400, 'VALIDATION_FAILED', `minPosition: ${minPosition} is past the end of the log`, {
+        errors: [{ field: 'minPosition', rule: 'inLog: a position the log has reached' }],
+        head: head && formatPosition(head),
+      }),
+    );
   }
 
   get db() {

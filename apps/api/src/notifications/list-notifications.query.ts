@@ -1,9 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { parsePosition } from '@app/event-store';
-import { ReadModels } from '@app/projections';
 import { notificationsProjection } from '@app/read-models';
 import { OptionalCount, OptionalMinPosition } from '../http/query-rules';
-import { readModelOrUnavailable } from '../http/read-model-guard';
+import { ReadYourWrites } from '../http/read-your-writes';
 
 export class ListNotificationsQueryDto {
   @OptionalCount(50, 50, 500) limit?: number;
@@ -34,7 +32,8 @@ export interface NotificationPage {
   items: NotificationView[];
   /** Pass as `before` for the next (older) page; absent on the last page. */
   next?: number;
-  caughtUp: boolean;
+  /** The read model's position when it answered (at or past `minPosition` when one was given). */
+  position?: string;
 }
 
 interface Row {
@@ -53,13 +52,10 @@ interface Row {
 /** A unit's inbox, newest first. */
 @QueryHandler(ListNotifications)
 export class ListNotificationsHandler implements IQueryHandler<ListNotifications, NotificationPage> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(private readonly readModels: ReadYourWrites) {}
 
   async execute({ unit, filter }: ListNotifications): Promise<NotificationPage> {
-    const caughtUp = filter.minPosition
-      ? await this.readModels.waitFor(parsePosition(filter.minPosition), [notificationsProjection.name])
-      : true;
-    const t = readModelOrUnavailable(() => this.readModels.tables(notificationsProjection));
+    const { tables: t, position } = await this.readModels.tables(notificationsProjection, filter.minPosition);
     const limit = filter.limit ?? 50;
     const rows = this.readModels.db
       .prepare(`SELECT * FROM "${t.notifications}" WHERE unit = ? AND seq < ? ORDER BY seq DESC LIMIT ?`)
@@ -73,6 +69,6 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
       subject: { stream: row.subject_stream, id: row.subject_id, name: row.subject_name },
       issuedAt: new Date(row.issued_at).toISOString(),
     }));
-    return { unit, items, ...(rows.length > limit ? { next: items[items.length - 1].seq } : {}), caughtUp };
+    return { unit, items, ...(rows.length > limit ? { next: items[items.length - 1].seq } : {}), position };
   }
 }

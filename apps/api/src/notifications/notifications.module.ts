@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { ListNotificationsHandler } from './list-notifications.query';
 import { NotificationsController } from './notifications.controller';
 
-@Module({ imports: [CqrsModule], controllers: [NotificationsController], providers: [ListNotificationsHandler] })
+@Module({ imports: [CqrsModule], controllers: [NotificationsController], providers: [ReadYourWrites, ListNotificationsHandler] })
 export class NotificationsModule {}

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { parsePosition } from '@app/event-store';
 import { ReadModels } from '@app/projections';
 import { webhooksProjection } from '@app/read-models';
 import { readModelOrUnavailable } from '../http/read-model-guard';
+import { ReadYourWrites } from '../http/read-your-writes';
 import type { ListDeliveriesQueryDto } from './webhook.dto';
 
 /** `unit` undefined: every unit's (the province board). */
@@ -80,19 +80,16 @@ export class ListWebhooksHandler implements IQueryHandler<ListWebhooks, { items:
 
 @QueryHandler(ListDeliveries)
 export class ListDeliveriesHandler implements IQueryHandler<ListDeliveries> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(private readonly readYourWrites: ReadYourWrites) {}
 
   async execute({ unit, filter }: ListDeliveries) {
-    const caughtUp = filter.minPosition
-      ? await this.readModels.waitFor(parsePosition(filter.minPosition), [webhooksProjection.name])
-      : true;
-    const t = readModelOrUnavailable(() => this.readModels.tables(webhooksProjection));
+    const { tables: t, position } = await this.readYourWrites.tables(webhooksProjection, filter.minPosition);
     const conditions = [...(unit ? ['unit = ?'] : []), ...(filter.status ? ['status = ?'] : [])];
     const where = conditions.length > 0 ? conditions.join(' AND ') : '1 = 1';
     const params = [...(unit ? [unit] : []), ...(filter.status ? [filter.status] : [])];
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
-    const db = this.readModels.db;
+    const db = this.readYourWrites.db;
     const total = db
       .prepare(`SELECT COUNT(*) FROM "${t.deliveries}" WHERE ${where}`)
       .pluck()
@@ -100,7 +97,7 @@ export class ListDeliveriesHandler implements IQueryHandler<ListDeliveries> {
     const rows = db
       .prepare(`SELECT * FROM "${t.deliveries}" WHERE ${where} ORDER BY created_at DESC, delivery_id LIMIT ? OFFSET ?`)
       .all(...params, pageSize, (page - 1) * pageSize) as Record<string, unknown>[];
-    return { items: rows.map(deliveryView), page, pageSize, total, caughtUp };
+    return { items: rows.map(deliveryView), page, pageSize, total, position };
   }
 }
 

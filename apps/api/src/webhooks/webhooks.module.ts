@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommandsModule } from '../commands/commands.module';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { GetDeliveryHandler, ListDeliveriesHandler, ListWebhooksHandler } from './list-webhooks.query';
 import { RunDeliveryCommandHandler, RunWebhookCommandHandler } from './webhook-command.handler';
 import { WEBHOOK_KEY_PROVIDER } from './webhook-key';
@@ -10,6 +11,7 @@ import { WebhooksController } from './webhooks.controller';
   controllers: [WebhooksController],
   providers: [
     WEBHOOK_KEY_PROVIDER,
+    ReadYourWrites,
     RunWebhookCommandHandler,
     RunDeliveryCommandHandler,
     ListWebhooksHandler,
