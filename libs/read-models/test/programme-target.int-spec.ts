@@ -126,4 +126,24 @@ describe('the programme target read model', () => {
     await fixture.caughtUp();
     expect(report({ programme: 'bac-giang-graduate' })).toEqual([expect.objectContaining({ produced: 0, leftAfterCompletion: 1 })]);
   });
+
+  it('lists a programme that sets a target before its first candidate, at zero, and keeps to the programme filter', () => {
+    const tables = fixture.tables(programmeTargetProjection);
+    const target = { minSources: 30, maxSources: 40, by: '2030-12-31' };
+    const targetOf = (programme: string) => (programme === 'lao-cai-graduate' ? target : undefined);
+    const rows = programmeTarget(fixture.db, tables, {}, targetOf, ['lao-cai-graduate']);
+    expect(rows.map((row) => row.programme)).toEqual(['bac-giang-graduate', 'lao-cai-graduate', 'source-cadre-18-months']);
+    expect(rows[1]).toEqual({
+      programme: 'lao-cai-graduate',
+      districtCode: null,
+      target,
+      produced: 0,
+      producedByTargetDate: 0,
+      inPipeline: 0,
+      leftAfterCompletion: 0,
+      remainingToMin: 30,
+      progress: 0,
+    });
+    expect(programmeTarget(fixture.db, tables, { programme: 'bac-giang-graduate' }, targetOf, ['lao-cai-graduate'])).toHaveLength(1);
+  });
 });

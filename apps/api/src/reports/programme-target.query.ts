@@ -36,6 +36,6 @@ export class GetProgrammeTargetHandler implements IQueryHandler<GetProgrammeTarg
 
   async execute({ filter, minPosition }: GetProgrammeTarget): Promise<ReportResult<TargetRow>> {
     const { tables, position } = await this.readModels.tables(programmeTargetProjection, minPosition);
-    return { position, rows: programmeTarget(this.readModels.db, tables, filter, this.labels.targetOf) };
+    return { position, rows: programmeTarget(this.readModels.db, tables, filter, this.labels.targetOf, this.labels.targetedProgrammes()) };
   }
 }

@@ -40,6 +40,16 @@ export class ReportLabels {
       .filter((definition) => definition.id === programme && definition.target)
       .sort((a, b) => b.version - a.version)[0]?.target;
 
+  /** The programmes some version of which sets a target. */
+  targetedProgrammes = (): string[] => [
+    ...new Set(
+      this.definitions
+        .all()
+        .filter((definition) => definition.target)
+        .map((definition) => definition.id),
+    ),
+  ];
+
   /** A map lookup: labels are asked for once per row. */
   private definition({ id, version }: DefinitionRef): PipelineDefinition | undefined {
     return this.definitions.find(id, version);

@@ -32,12 +32,16 @@ export interface TargetRow {
 /** The target of a programme (its newest definition version that sets one), if any. */
 export type TargetOf = (programme: string) => ProgrammeTarget | undefined;
 
-/** Sources produced per programme (per district too when a district is given), against the programme's target. */
+/**
+ * Sources produced per programme (per district too when a district is given), against the programme's target.
+ * `targeted` programmes get a row even before their first candidate: a target with nothing produced yet is news.
+ */
 export function programmeTarget(
   db: Database.Database,
   t: TableNames<ProgrammeTargetTables>,
   filter: TargetFilter,
   targetOf: TargetOf,
+  targeted: readonly string[] = [],
 ): TargetRow[] {
   const where = whereEqual({ definition_id: filter.programme, district_code: filter.district });
   const rows = db
@@ -47,6 +51,7 @@ export function programmeTarget(
     )
     .all(...where.params) as { programme: string; status: string; completed: number; completedAt: number | null }[];
   const byProgramme = new Map<string, typeof rows>();
+  for (const programme of targeted) if (filter.programme === undefined || filter.programme === programme) byProgramme.set(programme, []);
   for (const row of rows) {
     const group = byProgramme.get(row.programme);
     if (group) group.push(row);
