@@ -104,6 +104,7 @@ describe('GET /reports/deadlines', () => {
       const caught = await api.call('GET', `${path}?minPosition=${practicumStarted}`, { token: tokens.tanYen });
       expect({ path, status: caught.status }).toEqual({ path, status: 200 });
       expect(Number(caught.body.position)).toBeGreaterThanOrEqual(Number(practicumStarted));
+      if (path === '/reports/deadlines') expect(caught.headers.get('x-read-model-position')).toBe(caught.body.position);
       const ahead = await api.call('GET', `${path}?minPosition=${Number(practicumStarted) + 10_000}`, { token: tokens.tanYen });
       expect({ path, status: ahead.status, errors: ahead.body.errors }).toEqual({
         path,

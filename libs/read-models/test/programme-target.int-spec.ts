@@ -145,5 +145,8 @@ describe('the programme target read model', () => {
       progress: 0,
     });
     expect(programmeTarget(fixture.db, tables, { programme: 'bac-giang-graduate' }, targetOf, ['lao-cai-graduate'])).toHaveLength(1);
+    // A district's rows carry no target: it sees the programmes it has candidates in.
+    const district = programmeTarget(fixture.db, tables, { district: '218' }, targetOf, ['lao-cai-graduate']);
+    expect(district.map((row) => row.programme)).toEqual(['bac-giang-graduate']);
   });
 });

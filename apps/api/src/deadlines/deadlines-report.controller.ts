@@ -50,6 +50,7 @@ export class DeadlinesReportController {
     const report = await this.queries.execute<GetDeadlinesReport, DeadlinesReport>(
       new GetDeadlinesReport(scopedToOwnDistrict(actor, query), csv),
     );
+    if (report.position) void reply.header('x-read-model-position', report.position);
     if (!csv) return report;
     void reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { comparePositions, EVENT_STORE, formatPosition, parsePosition, type EventStore, type Position } from '@app/event-store';
-import { logHead, reached, ReadModels, type ProjectionDefinition, type TableNames } from '@app/projections';
+import { logHead, ReadModels, type ProjectionDefinition, type TableNames } from '@app/projections';
 import { readModelOrUnavailable } from './read-model-guard';
 import { problem, ProblemException } from './problem';
 
@@ -29,9 +29,10 @@ export class ReadYourWrites {
   ): Promise<{ tables: TableNames<T>; position?: string }> {
     if (minPosition !== undefined) {
       const wanted = parsePosition(minPosition);
-      // Only a read model that is behind asks where the log ends: the common case costs no read of the log.
-      if (!reached(this.readModels.position(definition.name), wanted)) await this.refuseBeyondLog(wanted, minPosition);
       if (!(await this.readModels.waitFor(wanted, [definition.name], READ_YOUR_WRITES_TIMEOUT_MS))) {
+        // Asked only after the wait: the common case reads nothing from the log, and an EventStoreDB
+        // follower that had not yet seen an acknowledged write has had the wait to catch up.
+        await this.refuseBeyondLog(wanted, minPosition);
         const at = this.readModels.position(definition.name);
         throw new ProblemException(
           problem(

@@ -34,7 +34,8 @@ export type TargetOf = (programme: string) => ProgrammeTarget | undefined;
 
 /**
  * Sources produced per programme (per district too when a district is given), against the programme's target.
- * `targeted` programmes get a row even before their first candidate: a target with nothing produced yet is news.
+ * `targeted` programmes get a province-wide row even before their first candidate: a target with nothing produced
+ * yet is news (a district's rows carry no target, so a district sees only programmes it has candidates in).
  */
 export function programmeTarget(
   db: Database.Database,
@@ -51,7 +52,9 @@ export function programmeTarget(
     )
     .all(...where.params) as { programme: string; status: string; completed: number; completedAt: number | null }[];
   const byProgramme = new Map<string, typeof rows>();
-  for (const programme of targeted) if (filter.programme === undefined || filter.programme === programme) byProgramme.set(programme, []);
+  if (filter.district === undefined) {
+    for (const programme of targeted) if (filter.programme === undefined || filter.programme === programme) byProgramme.set(programme, []);
+  }
   for (const row of rows) {
     const group = byProgramme.get(row.programme);
     if (group) group.push(row);
