@@ -102,3 +102,27 @@ describe('listing candidates', () => {
     expect(Number(behind.body.position)).toBeLessThan(Number(written.body.position));
   });
 });
+
+describe('a read model not built yet', () => {
+  it('answers 503 READ_MODEL_NOT_READY with Retry-After, naming the read model, when nothing has fed it', async () => {
+    // An API alone, as deployed beside workers that have not started: it reads read models it does not feed.
+    const alone = await startApi({}, undefined, { runProjections: false });
+    try {
+      for (const [path, readModel] of [
+        ['/candidates', 'pipeline-board'],
+        ['/reports/needs-coverage', 'needs-coverage'],
+        ['/reports/deadlines', 'deadlines'],
+      ]) {
+        const response = await alone.call('GET', path, { token: province });
+        expect({ path, status: response.status, retryAfter: response.headers.get('retry-after') }).toEqual({
+          path,
+          status: 503,
+          retryAfter: '1',
+        });
+        expect(response.body).toMatchObject({ code: 'READ_MODEL_NOT_READY', readModel });
+      }
+    } finally {
+      await alone.close();
+    }
+  });
+});

@@ -7,9 +7,12 @@ export function readModelOrUnavailable<T>(read: () => T): T {
     return read();
   } catch (error) {
     if (error instanceof ReadModelNotReadyError) {
-      throw new ProblemException(problem(503, 'READ_MODEL_NOT_READY', `${error.message}; try again shortly`), {
-        'retry-after': '1',
-      });
+      throw new ProblemException(
+        problem(503, 'READ_MODEL_NOT_READY', `${error.message}; try again shortly`, { readModel: error.projection }),
+        {
+          'retry-after': '1',
+        },
+      );
     }
     throw error;
   }
