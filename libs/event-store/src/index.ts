@@ -10,7 +10,6 @@ export { eventHash, sha256Hex, type HashedContent } from './integrity/event-hash
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './eventstoredb/esdb-event-store';
 export { runSubscription, type EventSource } from './subscription/run-subscription';
-export type { BackoffPolicy } from './subscription/backoff';
 export { EventStoreModule } from './event-store.module';
 export { createEventStore } from './create-event-store';
 export { EventStoreHealth } from './event-store.health';

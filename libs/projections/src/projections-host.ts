@@ -203,7 +203,8 @@ export class ProjectionsHost {
   private async switchWhenCaughtUp(definition: ProjectionDefinition, building: Generation): Promise<void> {
     const head = await logHead(this.store);
     const current = this.generations.get(definition.name, building.generation);
-    if (!current || current.state !== 'building' || current.failedAt || !reached(current.position, head)) return;
+    if (!current || !reached(current.position, head)) return;
+    // switchTo refuses, under its lock, a build that was dropped or stopped on a dead letter meanwhile.
     if (!this.generations.switchTo(definition.name, building.generation)) return;
     this.options.log?.(`${definition.name}: generation ${building.generation} (version ${building.version}) is live`);
   }

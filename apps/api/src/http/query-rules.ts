@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { POSITION_PATTERN, POSITION_RULE } from './dto-rules';
 
 /** An optional whole number in a query string, at least 1 and at most `max`. */
 export const OptionalCount = (example: number, defaultValue?: number, max?: number) =>
@@ -19,5 +20,5 @@ export const OptionalMinPosition = () =>
   applyDecorators(
     ApiPropertyOptional({ example: '42', description: 'Wait (up to 2 s) until the read model includes this global position' }),
     IsOptional(),
-    Matches(/^\d{1,20}(\/\d{1,20})?$/, { message: 'a position as returned by a command' }),
+    Matches(POSITION_PATTERN, { message: POSITION_RULE }),
   );

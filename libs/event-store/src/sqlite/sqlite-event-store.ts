@@ -13,7 +13,8 @@ import type {
 } from '../port/event-store';
 import type { NewEvent, RecordedEvent } from '../port/events';
 import { DEFAULT_MAX_EVENT_BYTES, prepareAppend } from '../port/prepare-append';
-import { BackoffPolicy, DEFAULT_BACKOFF } from '../subscription/backoff';
+import type { BackoffPolicy } from '@app/common';
+import { DEFAULT_BACKOFF } from '../subscription/backoff';
 import { runSubscription } from '../subscription/run-subscription';
 import { AppendSignal } from './append-signal';
 import { AppendWriter, PendingAppend } from './append-writer';

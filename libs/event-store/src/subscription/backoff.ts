@@ -1,7 +1,5 @@
 import type { BackoffPolicy } from '@app/common';
 
-export { backoffDelay, type BackoffPolicy } from '@app/common';
-
 export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 5_000 };
 
 /** Resolves after `ms`, or at once when the signal aborts. */

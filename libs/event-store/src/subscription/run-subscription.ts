@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '../port/events';
 import type { SubscribeToAllOptions, Subscription } from '../port/event-store';
 import type { Position } from '../port/position';
-import { backoffDelay, BackoffPolicy, DEFAULT_BACKOFF, sleep } from './backoff';
+import { backoffDelay, type BackoffPolicy } from '@app/common';
+import { DEFAULT_BACKOFF, sleep } from './backoff';
 
 /**
  * Yields the events strictly after `checkpoint`, then live events, until the
