@@ -32,6 +32,7 @@ export async function reconcileBenchmark(count: number): Promise<void> {
         recordedAt: new Date(),
       } as RecordedEvent);
     }
+    handler.flush?.();
   })();
   const queues = new PipelineQueues(BENCH_REDIS_URL, `bench-${randomBytes(4).toString('hex')}`);
   await queues.connection.flushdb();

@@ -86,26 +86,34 @@ export class GenerationBatch {
   }
 
   commit(running: Fed[], batch: RecordedEvent[]): Outcome[] {
-    return this.db
-      .transaction(() =>
-        running.map((fed): Outcome => {
-          const row = this.row(fed);
-          if (!row || row.state === 'retired') return { fed, kind: 'retired' };
-          if (row.failed_at !== null) return { fed, kind: 'failed-elsewhere' };
-          const checkpoint = row.position === null ? undefined : parsePosition(row.position);
-          const from = checkpoint ? firstAfter(batch, checkpoint) : 0;
-          try {
-            this.db.transaction(() => this.applyRange(fed, batch, from, batch.length))();
-            return { fed, kind: 'committed', position: batch.length > from ? batch[batch.length - 1].position : checkpoint };
-          } catch (error) {
-            if (!(error instanceof EventFailed)) throw error;
-            this.db.transaction(() => this.applyRange(fed, batch, from, error.index))();
-            const failure = this.recordFailure(fed, batch[error.index], describe(error.cause));
-            return { fed, kind: 'failed', position: error.index > from ? batch[error.index - 1].position : checkpoint, failure };
-          }
-        }),
-      )
-      .immediate();
+    try {
+      return this.db.transaction(() => running.map((fed) => this.commitOne(fed, batch))).immediate();
+    } catch (error) {
+      // Nothing of this transaction landed: what handlers hold in memory from it must go too.
+      for (const fed of running) fed.handler?.discard?.();
+      throw error;
+    }
+  }
+
+  private commitOne(fed: Fed, batch: RecordedEvent[]): Outcome {
+    const row = this.row(fed);
+    if (!row || row.state === 'retired') return { fed, kind: 'retired' };
+    if (row.failed_at !== null) return { fed, kind: 'failed-elsewhere' };
+    const checkpoint = row.position === null ? undefined : parsePosition(row.position);
+    // Another runner applied events since this one last committed: rows it held in memory are stale.
+    if (!samePosition(checkpoint, fed.committed)) fed.handler!.discard?.();
+    const from = checkpoint ? firstAfter(batch, checkpoint) : 0;
+    try {
+      this.db.transaction(() => this.applyRange(fed, batch, from, batch.length))();
+      return { fed, kind: 'committed', position: batch.length > from ? batch[batch.length - 1].position : checkpoint };
+    } catch (error) {
+      // The savepoint rolled back: so must the handler's memory, before it applies the events up to the failure again.
+      fed.handler!.discard?.();
+      if (!(error instanceof EventFailed)) throw error;
+      this.db.transaction(() => this.applyRange(fed, batch, from, error.index))();
+      const failure = this.recordFailure(fed, batch[error.index], describe(error.cause));
+      return { fed, kind: 'failed', position: error.index > from ? batch[error.index - 1].position : checkpoint, failure };
+    }
   }
 
   /** Applies batch[from..end) and moves the checkpoint to the last of them. */
@@ -123,6 +131,7 @@ export class GenerationBatch {
         throw new EventFailed(index, error);
       }
     }
+    handler.flush?.();
     const last = batch[end - 1];
     this.moveCheckpoint.run(
       formatPosition(last.position),
@@ -146,6 +155,10 @@ export class GenerationBatch {
 /** An SQLite error other than a constraint the event's data broke (a duplicate, a missing value). */
 function isDatabaseFault(error: unknown): boolean {
   return error instanceof SqliteError && !error.code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function samePosition(a: Position | undefined, b: Position | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : comparePositions(a, b) === 0;
 }
 
 /** Index of the first event of an ordered batch strictly after `checkpoint`. */

@@ -9,3 +9,4 @@ export { logHead, lagBehind, reached, type Lag } from './log-head';
 export { ProjectionsModule, PROJECTION_UPCAST, READ_MODEL_DB, type ProjectionsModuleOptions } from './projections.module';
 export { replayUntil, type Replayed } from './replay-until';
 export { rebuildProjections, type RebuildOptions, type RebuildProgress } from './rebuild';
+export { WriteBehindRows, type RowStatements } from './write-behind-rows';

@@ -7,6 +7,13 @@ export type TableNames<T extends string = string> = Readonly<Record<T, string>>;
 /** Applies events to one generation's tables. Called inside the runner's transaction, one event at a time, in global order. */
 export interface ProjectionHandler {
   apply(event: RecordedEvent): void;
+  /**
+   * For a handler that holds changes in memory (see WriteBehindRows): writes them. The runner calls it after the
+   * batch's last event, in the transaction that moves the checkpoint; whoever else applies events must call it too.
+   */
+  flush?(): void;
+  /** Forgets what is held in memory: the transaction was undone, or another process moved the checkpoint. */
+  discard?(): void;
 }
 
 /**

@@ -37,7 +37,10 @@ export async function replayUntil<T extends string>(
       const fresh = position ? page.filter((event) => comparePositions(event.position, position!) > 0) : page;
       const due = fresh.findIndex((event) => event.recordedAt.getTime() > limit);
       const applying = due < 0 ? fresh : fresh.slice(0, due);
-      db.transaction(() => applying.forEach((event) => handler.apply(upcast(event))))();
+      db.transaction(() => {
+        applying.forEach((event) => handler.apply(upcast(event)));
+        handler.flush?.();
+      })();
       events += applying.length;
       if (applying.length > 0) position = applying[applying.length - 1].position;
       if (due >= 0 || fresh.length === 0) return { db, tables, position, events };

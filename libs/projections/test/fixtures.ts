@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { SqliteEventStore, type NewEvent } from '@app/event-store';
+import { openReadModelDb, ProjectionsHost, type HostOptions, type ProjectionDefinition } from '@app/projections';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'projections-'));
@@ -36,4 +38,38 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * A fresh event store and read-model file for each test, and every host made
+ * through `host` stopped after it. Read `store` and `db` inside tests or hooks.
+ */
+export function projectionsFixture() {
+  let current: { store: SqliteEventStore; db: Database.Database } | undefined;
+  const hosts: ProjectionsHost[] = [];
+  beforeEach(() => {
+    const dir = tempDir();
+    current = {
+      store: new SqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 20 }),
+      db: openReadModelDb(join(dir, 'read-models.db')),
+    };
+  });
+  afterEach(async () => {
+    await Promise.all(hosts.splice(0).map((running) => running.stop()));
+    await current!.store.close();
+    current!.db.close();
+  });
+  return {
+    get store() {
+      return current!.store;
+    },
+    get db() {
+      return current!.db;
+    },
+    host(definitions: readonly ProjectionDefinition[], options: HostOptions = {}): ProjectionsHost {
+      const created = new ProjectionsHost(current!.store, current!.db, definitions, options);
+      hosts.push(created);
+      return created;
+    },
+  };
 }

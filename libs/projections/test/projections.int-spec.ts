@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { parsePosition, SqliteEventStore, type RecordedEvent } from '@app/event-store';
-import { checkConsistency, EventFromNewerBuild, openReadModelDb, ProjectionsHost, ReadModels, tableNames } from '@app/projections';
+import { checkConsistency, EventFromNewerBuild, ReadModels, tableNames } from '@app/projections';
 import { counterProjection } from '../../../test/processes/counter-projection';
-import { appendProbes, eventually, probe, tempDir } from './fixtures';
+import { appendProbes, eventually, probe, projectionsFixture } from './fixtures';
 
 function totals(db: Database.Database, generation: number, name = 'counter'): number {
   const t = tableNames({ name, tables: ['totals'] }, generation);
@@ -13,33 +12,13 @@ function totals(db: Database.Database, generation: number, name = 'counter'): nu
 const { SqliteError } = Database;
 
 describe('projections host', () => {
-  let dir: string;
+  const fixture = projectionsFixture();
   let store: SqliteEventStore;
   let db: Database.Database;
-  const hosts: ProjectionsHost[] = [];
+  beforeEach(() => ({ store, db } = fixture));
 
-  const host = (version = 1, options = {}) => {
-    const created = new ProjectionsHost(store, db, [counterProjection(version)], {
-      checkIntervalMs: 50,
-      retiredGraceMs: 0,
-      batchSize: 100,
-      ...options,
-    });
-    hosts.push(created);
-    return created;
-  };
-
-  beforeEach(() => {
-    dir = tempDir();
-    store = new SqliteEventStore({ path: join(dir, 'events.db'), pollIntervalMs: 20 });
-    db = openReadModelDb(join(dir, 'read-models.db'));
-  });
-
-  afterEach(async () => {
-    await Promise.all(hosts.splice(0).map((running) => running.stop()));
-    await store.close();
-    db.close();
-  });
+  const host = (version = 1, options = {}) =>
+    fixture.host([counterProjection(version)], { checkIntervalMs: 50, retiredGraceMs: 0, batchSize: 100, ...options });
 
   it('applies every event once, in order, and resumes from its checkpoint after a restart', async () => {
     await appendProbes(store, 1_000);
@@ -105,8 +84,7 @@ describe('projections host', () => {
         };
       },
     };
-    const running = new ProjectionsHost(store, db, [failing], { checkIntervalMs: 50 });
-    hosts.push(running);
+    const running = fixture.host([failing], { checkIntervalMs: 50 });
     await running.start();
     await eventually(async () => (await running.status())[0].state === 'crashed');
     expect(db.prepare('SELECT COUNT(*) FROM projection_dead_letters').pluck().get()).toBe(0);
@@ -151,8 +129,7 @@ describe('projections host', () => {
       reads += 1;
       return subscribe(options);
     };
-    const both = new ProjectionsHost(store, db, [counter, skipsPoison], { checkIntervalMs: 50, batchSize: 4 });
-    hosts.push(both);
+    const both = fixture.host([counter, skipsPoison], { checkIntervalMs: 50, batchSize: 4 });
     await both.start();
     await eventually(() => both.caughtUpTo(parsePosition('21'), ['tolerant']));
     await eventually(async () => (await both.status())[0].state === 'failed');

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import type { ProjectionDefinition } from '@app/projections';
+import { WriteBehindRows, type ProjectionDefinition } from '@app/projections';
 import type { Deadline, ReminderEvent } from '@app/pipeline';
 import { REMINDER_PREFIX } from '../streams';
 import { subjectOf, type SubjectFacts } from './deadline-subjects';
@@ -13,6 +13,12 @@ import { deadlineVersion, fireJobId, reminderJobId } from './timer-ids';
  * timer's own transition fires it. Reminders issued are marked done. This is
  * the durable list of what BullMQ must hold; the scheduler follows its changes.
  */
+/** A subject's slimmed state, and the ids of its deadlines still pending. */
+interface StoredSubject {
+  state: unknown;
+  pending: readonly string[];
+}
+
 export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
   name: 'deadlines',
   // 2: pending deadline ids kept in the subject's row; states slimmed to what deadlines need.
@@ -27,6 +33,16 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
       `INSERT INTO "${t.subjects}" (stream_id, state, pending) VALUES (?, ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET state = excluded.state, pending = excluded.pending`,
     );
+    // Every timed event reads and rewrites its subject: kept in memory and written once per batch.
+    const subjects = new WriteBehindRows<StoredSubject>({
+      read(streamId) {
+        const row = readSubject.get(streamId);
+        return row && { state: JSON.parse(row.state), pending: JSON.parse(row.pending) };
+      },
+      write(streamId, row) {
+        writeSubject.run(streamId, JSON.stringify(row.state), JSON.stringify(row.pending));
+      },
+    });
     const endDeadline = db.prepare(`UPDATE "${t.deadlines}" SET state = ?, ended_at = ?, ended_by = ? WHERE deadline_id = ?`);
     const endTimers = db.prepare(
       `UPDATE "${t.timers}" SET state = CASE WHEN action = 'fire' AND ? THEN 'done' ELSE 'cancelled' END, change_commit = ?, change_prepare = ?
@@ -103,21 +119,21 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
         }
         const subject = subjectOf(event.streamId);
         if (!subject) return;
-        const stored = readSubject.get(event.streamId);
-        const before = stored ? JSON.parse(stored.state) : subject.initial;
+        const stored = subjects.get(event.streamId);
+        const before = stored ? stored.state : subject.initial;
         const state = subject.evolve(before, event);
         // Deadlines are a function of the state: an event that leaves it as it was changes none.
         if (state === before) return;
         const running = subject.deadlines(state);
-        const pending: string[] = stored ? JSON.parse(stored.pending) : [];
+        const pending = stored ? stored.pending : [];
         const still = pending.filter((deadlineId) => running.some((deadline) => deadline.id === deadlineId));
         for (const deadlineId of pending) if (!still.includes(deadlineId)) end(deadlineId, event);
         const fresh = running.filter((deadline) => !pending.includes(deadline.id));
         const started = fresh.length > 0 ? startAll(fresh, event, subject.facts(state)) : [];
-        const slim = JSON.stringify(subject.slim(state));
-        const nowPending = JSON.stringify([...still, ...started]);
-        if (slim !== stored?.state || nowPending !== stored.pending) writeSubject.run(event.streamId, slim, nowPending);
+        subjects.set(event.streamId, { state: subject.slim(state), pending: [...still, ...started] });
       },
+      flush: () => subjects.flush(),
+      discard: () => subjects.discard(),
     };
   },
 };
