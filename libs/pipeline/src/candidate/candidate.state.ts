@@ -168,8 +168,9 @@ export function evolveCandidate(state: CandidateState, event: CandidateEvent): C
       // A timer that came due while the candidate was out was ignored: resume under a fresh deadline id.
       return state.before.status === 'active' ? { ...state.before, timerVersion: state.before.timerVersion + 1 } : state.before;
     default: {
+      // An event this build does not know (a newer build wrote it): folding past it would give a wrong state.
       const unknown: never = event;
-      throw new Error(`unknown candidate event ${JSON.stringify(unknown)}`);
+      throw new Error(`unknown candidate event type ${String((unknown as { type?: unknown }).type)}`);
     }
   }
 }

@@ -105,8 +105,9 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
       if (state.status === 'not-opened') return state;
       return { ...state, status: 'closed' };
     default: {
+      // An event this build does not know (a newer build wrote it): folding past it would give a wrong state.
       const unknown: never = event;
-      return unknown;
+      throw new Error(`unknown round event type ${String((unknown as { type?: unknown }).type)}`);
     }
   }
 }

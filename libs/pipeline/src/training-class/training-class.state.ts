@@ -75,8 +75,9 @@ export function evolveTrainingClass(state: TrainingClassState, event: TrainingCl
       if (state.status === 'not-opened') return state;
       return { ...state, status: 'closed' };
     default: {
+      // An event this build does not know (a newer build wrote it): folding past it would give a wrong state.
       const unknown: never = event;
-      return unknown;
+      throw new Error(`unknown training class event type ${String((unknown as { type?: unknown }).type)}`);
     }
   }
 }
