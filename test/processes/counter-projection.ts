@@ -37,7 +37,9 @@ export function counterProjection(version = 1, name = 'counter'): ProjectionDefi
  * flush missed, a stale row kept after another runner moved the checkpoint, or
  * a change kept after its transaction was undone shows up as a wrong count.
  * A poison event is counted in memory first and then refused, so that what the
- * runner undoes includes the cache.
+ * runner undoes includes the cache; an `{ unwritable: true }` event is accepted
+ * but leaves its stream's row unwritable (NULL in a NOT NULL column), so that
+ * only the write at the end of the batch fails.
  */
 export function cachedCounterProjection(version = 1, name = 'cached-counter'): ProjectionDefinition<'per_stream' | 'totals'> {
   const plain = counterProjection(version, name);
@@ -52,7 +54,7 @@ export function cachedCounterProjection(version = 1, name = 'cached-counter'): P
       const writeTotal = db.prepare(
         `INSERT INTO "${t.totals}" (id, events, version) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET events = excluded.events`,
       );
-      const perStream = new WriteBehindRows<number>({
+      const perStream = new WriteBehindRows<number | null>({
         read: (streamId) => read.get(streamId)?.events,
         write: (streamId, events) => write.run(streamId, events),
       });
@@ -62,7 +64,8 @@ export function cachedCounterProjection(version = 1, name = 'cached-counter'): P
       });
       return {
         apply(event) {
-          perStream.set(event.streamId, (perStream.get(event.streamId) ?? 0) + 1);
+          const unwritable = (event.data as { unwritable?: boolean }).unwritable;
+          perStream.set(event.streamId, unwritable ? null : (perStream.get(event.streamId) ?? 0) + 1);
           total.set('total', (total.get('total') ?? 0) + 1);
           if ((event.data as { poison?: boolean }).poison) throw new Error(`cannot count ${event.type}`);
         },

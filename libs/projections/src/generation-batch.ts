@@ -41,6 +41,13 @@ class EventFailed extends Error {
   }
 }
 
+/** Writing the rows a handler held in memory failed for a reason other than the database's own trouble. */
+class FlushFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('projection handler could not write the rows it held');
+  }
+}
+
 const UPCAST_FAILURE = Symbol('upcast failure');
 
 export function describe(error: unknown): string {
@@ -103,21 +110,45 @@ export class GenerationBatch {
     // Another runner applied events since this one last committed: rows it held in memory are stale.
     if (!samePosition(checkpoint, fed.committed)) fed.handler!.discard?.();
     const from = checkpoint ? firstAfter(batch, checkpoint) : 0;
+    const committed = (): Outcome => ({
+      fed,
+      kind: 'committed',
+      position: batch.length > from ? batch[batch.length - 1].position : checkpoint,
+    });
+    let failed: unknown;
     try {
-      this.db.transaction(() => this.applyRange(fed, batch, from, batch.length))();
-      return { fed, kind: 'committed', position: batch.length > from ? batch[batch.length - 1].position : checkpoint };
+      this.db.transaction(() => this.applyRange(fed, batch, from, batch.length, false))();
+      return committed();
     } catch (error) {
-      // The savepoint rolled back: so must the handler's memory, before it applies the events up to the failure again.
-      fed.handler!.discard?.();
-      if (!(error instanceof EventFailed)) throw error;
-      this.db.transaction(() => this.applyRange(fed, batch, from, error.index))();
-      const failure = this.recordFailure(fed, batch[error.index], describe(error.cause));
-      return { fed, kind: 'failed', position: error.index > from ? batch[error.index - 1].position : checkpoint, failure };
+      failed = this.undone(fed, error);
     }
+    if (failed instanceof FlushFailed) {
+      // Rows held in memory could not be written, and nothing says which event made them so: apply the batch
+      // again writing after every event, so that the one to blame is dead-lettered like any other.
+      try {
+        this.db.transaction(() => this.applyRange(fed, batch, from, batch.length, true))();
+        return committed();
+      } catch (error) {
+        failed = this.undone(fed, error);
+      }
+    }
+    if (!(failed instanceof EventFailed)) throw failed;
+    this.db.transaction(() => this.applyRange(fed, batch, from, failed.index, false))();
+    const failure = this.recordFailure(fed, batch[failed.index], describe(failed.cause));
+    return { fed, kind: 'failed', position: failed.index > from ? batch[failed.index - 1].position : checkpoint, failure };
   }
 
-  /** Applies batch[from..end) and moves the checkpoint to the last of them. */
-  private applyRange(fed: Fed, batch: RecordedEvent[], from: number, end: number): void {
+  /** The savepoint rolled back: so must the handler's memory, before it applies any of those events again. */
+  private undone(fed: Fed, error: unknown): unknown {
+    fed.handler!.discard?.();
+    return error;
+  }
+
+  /**
+   * Applies batch[from..end), writes what the handler holds in memory and moves the checkpoint to the last event.
+   * `flushEach` writes after every event instead, so that a write that fails is blamed on its event.
+   */
+  private applyRange(fed: Fed, batch: RecordedEvent[], from: number, end: number, flushEach: boolean): void {
     if (end <= from) return;
     const handler = fed.handler!;
     for (let index = from; index < end; index += 1) {
@@ -125,13 +156,19 @@ export class GenerationBatch {
       try {
         if (UPCAST_FAILURE in event) throw event[UPCAST_FAILURE];
         handler.apply(event);
+        if (flushEach) handler.flush?.();
       } catch (error) {
         // A full disk or an I/O error is the database's trouble, not the event's: crash (and retry), never dead-letter.
         if (isDatabaseFault(error)) throw error;
         throw new EventFailed(index, error);
       }
     }
-    handler.flush?.();
+    try {
+      handler.flush?.();
+    } catch (error) {
+      if (isDatabaseFault(error)) throw error;
+      throw new FlushFailed(error);
+    }
     const last = batch[end - 1];
     this.moveCheckpoint.run(
       formatPosition(last.position),

@@ -24,7 +24,7 @@ export class WriteBehindRows<R> {
 
   constructor(
     private readonly statements: RowStatements<R>,
-    private readonly capacity = 20_000,
+    private readonly capacity = 10_000,
   ) {}
 
   get(key: string): R | undefined {
