@@ -32,7 +32,7 @@ async function anchoredFile(firstApplication = { fullName: 'Nguyễn Thị Hươ
 function tamper(path: string, sql: string, ...parameters: unknown[]): void {
   const db = new Database(path);
   try {
-    db.exec('DROP TRIGGER events_are_immutable; DROP TRIGGER events_are_permanent;');
+    db.exec('DROP TRIGGER IF EXISTS events_are_immutable; DROP TRIGGER IF EXISTS events_are_permanent;');
     db.prepare(sql).run(...parameters);
   } finally {
     db.close();
@@ -126,6 +126,28 @@ describe('verifying the record against tampering', () => {
     const end = await anchoredFile();
     tamper(end.path, 'DELETE FROM events WHERE position = 4');
     expect((await verify(end.path)).firstBrokenLink).toMatchObject({ ...linkOf(at(end.events, 5)), reason: 'anchor-count-mismatch' });
+  });
+
+  it('names the last anchor when it was moved out of the range the log is read in, with its block cut short', async () => {
+    const { path, events } = await anchoredFile();
+    const moved = at(events, 10);
+    tamper(path, 'UPDATE events SET position = -10 WHERE position = 10');
+    tamper(path, 'DELETE FROM events WHERE position IN (8, 9)');
+    expect(await verify(path)).toMatchObject({
+      ok: false,
+      anchorsChecked: 1,
+      firstBrokenLink: { streamId: ANCHOR_STREAM, revision: moved.revision, eventId: moved.id, reason: 'anchor-not-reached' },
+    });
+  });
+
+  it('names an event whose number was edited into one JSON cannot hold (1e400, which would hash like null)', async () => {
+    const { path, events } = await anchoredFile();
+    tamper(path, `UPDATE events SET data = '{"test":1e400}' WHERE position = 2`);
+    expect((await verify(path)).firstBrokenLink).toMatchObject({
+      ...linkOf(at(events, 2)),
+      reason: 'hash-mismatch',
+      detail: expect.stringMatching(/no canonical form: Infinity has no JSON form/),
+    });
   });
 
   it('passes a store rewritten from scratch, anchors included, unless anchor hashes were kept outside it', async () => {

@@ -22,7 +22,13 @@ export class StreamChains {
       };
     }
     const { streamId, id, type, schemaVersion, data, metadata, previousHash } = event;
-    const recomputed = eventHash({ streamId, revision, id, type, schemaVersion, data, metadata, previousHash });
+    let recomputed: string;
+    try {
+      recomputed = eventHash({ streamId, revision, id, type, schemaVersion, data, metadata, previousHash });
+    } catch (error) {
+      // Content no append could have written (a number like 1e400): it was edited in place.
+      return { reason: 'hash-mismatch', detail: `the stored content has no canonical form: ${(error as Error).message}` };
+    }
     if (recomputed !== event.hash) {
       return { reason: 'hash-mismatch', detail: `stored hash ${event.hash}, content hashes to ${recomputed}` };
     }

@@ -30,4 +30,10 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ big: 1n })).toThrow('BigInt');
     expect(() => canonicalJson(undefined)).toThrow('no JSON form');
   });
+
+  it('refuses numbers JSON cannot hold, which JSON.stringify would write as null', () => {
+    for (const value of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN]) {
+      expect(() => canonicalJson({ score: value })).toThrow(`${value} has no JSON form`);
+    }
+  });
 });

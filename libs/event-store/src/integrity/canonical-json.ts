@@ -15,8 +15,11 @@ function encode(value: unknown, key: string): string | undefined {
   const json = value as { toJSON?: (key: string) => unknown } | null;
   if (json !== null && typeof json === 'object' && typeof json.toJSON === 'function') value = json.toJSON(key);
   switch (typeof value) {
-    case 'string':
     case 'number':
+      // JSON.stringify writes Infinity and NaN as null: two values, one text. Neither has a JSON form.
+      if (!Number.isFinite(value)) throw new TypeError(`${value} has no JSON form`);
+      return JSON.stringify(value);
+    case 'string':
     case 'boolean':
       return JSON.stringify(value);
     case 'bigint':
