@@ -6,6 +6,12 @@ import { subjectOf, type SubjectFacts } from './deadline-subjects';
 import { createDeadlineTables, type DeadlineTable } from './deadlines.tables';
 import { deadlineVersion, fireJobId, reminderJobId } from './timer-ids';
 
+/** A subject's slimmed state, and the ids of its deadlines still pending. */
+interface StoredSubject {
+  state: unknown;
+  pending: readonly string[];
+}
+
 /**
  * Every deadline the domain has set, recomputed from the subject's state after
  * each of its events with the domain's own deadline functions: an extension
@@ -13,12 +19,6 @@ import { deadlineVersion, fireJobId, reminderJobId } from './timer-ids';
  * timer's own transition fires it. Reminders issued are marked done. This is
  * the durable list of what BullMQ must hold; the scheduler follows its changes.
  */
-/** A subject's slimmed state, and the ids of its deadlines still pending. */
-interface StoredSubject {
-  state: unknown;
-  pending: readonly string[];
-}
-
 export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
   name: 'deadlines',
   // 2: pending deadline ids kept in the subject's row; states slimmed to what deadlines need.
