@@ -1,6 +1,6 @@
 import { cohortOutcomes, cohortOutcomesProjection, OUTCOME_CATEGORIES } from '@app/read-models';
 import { classOpened } from '../../pipeline/src/training-class/training-class.fixtures';
-import { application, candidateIn, offeredCandidate, province, secondApplication, traineeIn } from './journeys';
+import { application, candidateIn, offeredCandidate, province, secondApplication, sourceCadreGraduateIn, traineeIn } from './journeys';
 import { ReadModelFixture } from './read-model-fixture';
 
 const school = { id: 'truong-chinh-tri', role: 'political-school' as const };
@@ -63,6 +63,14 @@ describe('the cohort outcome read model', () => {
       { ...secondApplication, candidateId: 'candidate-6', fullName: 'Lê Văn Cường' },
       '2026-03-03T02:00:00.000Z',
     );
+    // Tân Yên: Thảo, a commune civil servant, completed the 18-month source-cadre class, which places nobody.
+    await fixture.append(
+      'class-k18',
+      [classOpened({ classId: 'k18', name: 'Lớp cán bộ nguồn 18 tháng', roundId: 'round-2026' })],
+      '2026-01-15T02:00:00.000Z',
+      school,
+    );
+    await sourceCadreGraduateIn(fixture, 'k18');
     await fixture.caughtUp();
   });
   afterAll(() => fixture.close());
@@ -79,6 +87,7 @@ describe('the cohort outcome read model', () => {
         districtCode: '216',
         trainees: 2,
         trained: 1,
+        placeable: 1,
         priorPositions: { 'none-graduate-source': 1, 'commune-part-time-worker': 1 },
         outcomes: { 'commune-civil-servant': 1, 'failed-training': 1 },
         placed: 1,
@@ -90,10 +99,23 @@ describe('the cohort outcome read model', () => {
         districtCode: '218',
         trainees: 2,
         trained: 2,
+        placeable: 2,
         priorPositions: { 'none-graduate-source': 2 },
         outcomes: { 'declined-placement': 1, 'in-progress': 1 },
         placed: 0,
         placementRate: 0,
+      },
+      {
+        classId: 'k18',
+        className: 'Lớp cán bộ nguồn 18 tháng',
+        districtCode: '216',
+        trainees: 1,
+        trained: 1,
+        placeable: 0,
+        priorPositions: { 'commune-civil-servant': 1 },
+        outcomes: { 'completed-without-placement': 1 },
+        placed: 0,
+        placementRate: null,
       },
     ]);
     expect(Object.keys(rows[0].outcomes)).toEqual(Object.keys(OUTCOME_CATEGORIES));
@@ -102,10 +124,12 @@ describe('the cohort outcome read model', () => {
   it('groups by class or by district, and filters', () => {
     expect(report({ by: 'class' })).toMatchObject([
       { classId: 'class-2026-1', districtCode: null, trainees: 4, trained: 3, placed: 1, placementRate: 0.3333 },
+      { classId: 'k18', districtCode: null, trainees: 1, trained: 1, placeable: 0, placed: 0, placementRate: null },
     ]);
-    expect(report({ by: 'district' }).map((row) => [row.districtCode, row.classId, row.className, row.trainees])).toEqual([
-      ['216', null, null, 2],
-      ['218', null, null, 2],
+    // Thảo's programme places nobody: she counts as trained, not against Tân Yên's placement rate.
+    expect(report({ by: 'district' }).map((row) => [row.districtCode, row.classId, row.trainees, row.trained, row.placementRate])).toEqual([
+      ['216', null, 3, 2, 1],
+      ['218', null, 2, 2, 0],
     ]);
     expect(report({ district: '218', classId: 'class-2026-1' }).map((row) => row.districtCode)).toEqual(['218']);
     expect(report({ roundId: 'another-round' })).toEqual([]);

@@ -1,12 +1,10 @@
-import { BAC_GIANG_GRADUATE_V1, SOURCE_CADRE_18_MONTHS_V1, type ProgrammeTarget } from '@app/pipeline';
+import { BAC_GIANG_GRADUATE_V1, type ProgrammeTarget } from '@app/pipeline';
 import { programmeTarget, programmeTargetProjection } from '@app/read-models';
-import { journey } from '../../pipeline/src/candidate/candidate.test-fixtures';
-import { application, candidateIn, offeredCandidate, province, secondApplication } from './journeys';
+import { application, candidateIn, offeredCandidate, province, secondApplication, sourceCadreGraduateIn } from './journeys';
 import { ReadModelFixture } from './read-model-fixture';
 
 const tanYenBoard = { id: 'btc-tan-yen', role: 'district-board' as const, district: '216' };
 const homeAffairs = { id: 'so-noi-vu', role: 'home-affairs' as const };
-const school = { id: 'truong-chinh-tri', role: 'political-school' as const };
 const scheduler = { id: 'scheduler', role: 'system' as const };
 
 describe('the programme target read model', () => {
@@ -40,39 +38,7 @@ describe('the programme target read model', () => {
     const binh = candidateIn(fixture);
     await binh.run(secondApplication, '2026-03-03T02:00:00.000Z');
     await binh.run({ type: 'ExitCandidate', actor: province, reason: 'failed-selection', note: 'Điểm thấp' }, '2026-03-25T02:00:00.000Z');
-    const thao = candidateIn(fixture, journey(SOURCE_CADRE_18_MONTHS_V1));
-    const parts = SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!;
-    await thao.run(
-      {
-        ...application,
-        candidateId: 'candidate-7',
-        fullName: 'Vũ Thị Thảo',
-        need: { ...application.need, definition: { id: 'source-cadre-18-months', version: 1 } },
-        education: { ...application.education, studyMode: 'part-time' },
-      },
-      '2026-01-05T02:00:00.000Z',
-    );
-    await thao.run(
-      { type: 'EnrolInTraining', actor: school, classId: 'k18', startsOn: '2026-02-01T01:00:00Z', plannedEnd: '2027-08-01T01:00:00Z' },
-      '2026-01-20T02:00:00.000Z',
-    );
-    await thao.run(
-      {
-        type: 'RecordTrainingResult',
-        actor: school,
-        classId: 'k18',
-        result: 'passed',
-        diploma: { number: 'TCLLCT-HC/2027/15', date: '2027-07-30', issuer: 'Trường Chính trị tỉnh' },
-        certificates: parts.map((part) => ({ partId: part.id, number: part.id })),
-      },
-      '2027-08-01T01:00:00.000Z',
-    );
-    await thao.run(
-      { type: 'StartPracticum', actor: province, district: '216', department: 'UBND xã Ngọc Vân', startsOn: '2027-08-03T01:00:00Z' },
-      '2027-08-02T02:00:00.000Z',
-    );
-    await thao.run({ type: 'EndPracticumPeriod', actor: scheduler, deadlineId: 'candidate-7/practicum-end/1' }, '2027-09-03T01:00:00.000Z');
-    await thao.run({ type: 'EvaluatePracticum', actor: province, satisfactory: true, comments: '' }, '2027-09-05T02:00:00.000Z');
+    await sourceCadreGraduateIn(fixture);
     await fixture.caughtUp();
   });
   afterAll(() => fixture.close());

@@ -29,6 +29,7 @@ export const COHORT_COLUMNS: CsvColumn<CohortReportRow>[] = [
   { header: 'districtName', value: (row) => row.districtName },
   { header: 'trainees', value: (row) => row.trainees },
   { header: 'trained', value: (row) => row.trained },
+  { header: 'placeable', value: (row) => row.placeable },
   ...Object.keys(PRIOR_POSITION_CATEGORIES).map((code) => ({
     header: `prior:${code}`,
     value: (row: CohortReportRow) => row.priorPositions[code],

@@ -17,21 +17,28 @@ export interface CohortRow {
   className: string | null;
   districtCode: string | null;
   trainees: number;
-  /** Trainees who passed training: the denominator of the placement rate. */
+  /** Trainees who passed training. */
   trained: number;
+  /**
+   * Trained trainees whose programme places people: the denominator of the
+   * placement rate. Those who completed a programme with no placement step
+   * are left out, so that programme does not read as a 0 % placement rate.
+   */
+  placeable: number;
   /** Counts per prior position (PRIOR_POSITIONS codes, or `unknown`). */
   priorPositions: Record<string, number>;
   /** Counts per outcome (placement kinds, exit reasons, `in-training`, `in-progress`). */
   outcomes: Record<string, number>;
   /** Trainees holding one of the four kinds of post now. */
   placed: number;
-  /** placed / trained, rounded to 4 decimals; null when nobody has passed training yet. */
+  /** placed / placeable, rounded to 4 decimals; null when nobody can be placed (yet). */
   placementRate: number | null;
 }
 
 const OUTCOME = `CASE
   WHEN status = 'exited' THEN exit_reason
   WHEN placement_kind IS NOT NULL THEN placement_kind
+  WHEN completed = 1 THEN 'completed-without-placement'
   WHEN training = 'enrolled' THEN 'in-training'
   ELSE 'in-progress'
   END`;
@@ -67,16 +74,18 @@ export function cohortOutcomes(db: Database.Database, t: TableNames<CohortOutcom
       .all(...params);
   const rows = new Map<string, CohortRow>();
   const keyOf = (row: GroupRow) => `${row.class_id}\u0000${row.district_code}`;
-  for (const total of grouped(`COUNT(*) AS trainees, SUM(training = 'passed') AS trained`) as (GroupRow & {
-    trainees: number;
-    trained: number;
-  })[]) {
+  const totals = grouped(
+    `COUNT(*) AS trainees, SUM(training = 'passed') AS trained,
+     SUM(training = 'passed' AND NOT (completed = 1 AND placement_kind IS NULL)) AS placeable`,
+  ) as (GroupRow & { trainees: number; trained: number; placeable: number })[];
+  for (const total of totals) {
     rows.set(keyOf(total), {
       classId: total.class_id,
       className: null,
       districtCode: total.district_code,
       trainees: total.trainees,
       trained: total.trained,
+      placeable: total.placeable,
       priorPositions: zeros(PRIOR_POSITION_CATEGORIES),
       outcomes: zeros(OUTCOME_CATEGORIES),
       placed: 0,
@@ -99,7 +108,7 @@ export function cohortOutcomes(db: Database.Database, t: TableNames<CohortOutcom
       ...row,
       className: row.classId === null ? null : (names.get(row.classId) ?? null),
       placed,
-      placementRate: row.trained === 0 ? null : Math.round((placed / row.trained) * 10_000) / 10_000,
+      placementRate: row.placeable === 0 ? null : Math.round((placed / row.placeable) * 10_000) / 10_000,
     };
   });
 }

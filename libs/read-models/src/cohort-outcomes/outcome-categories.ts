@@ -3,11 +3,16 @@ import { EXIT_REASONS, PLACEMENT_KINDS, PRIOR_POSITIONS, type Label } from '@app
 /**
  * Where a trainee ended up, one category each: placed in one of the four kinds
  * of post, gone through one of the exit reasons (a trainee cannot fail
- * selection), or still on the way.
+ * selection), through a programme that places nobody, or still on the way.
  */
 export const OUTCOME_CATEGORIES: Readonly<Record<string, Label>> = {
   ...PLACEMENT_KINDS,
   ...Object.fromEntries(Object.entries(EXIT_REASONS).filter(([code]) => code !== 'failed-selection')),
+  // A programme with no assignment step (the 18-month source-cadre training) ends here: nobody is placed.
+  'completed-without-placement': {
+    vi: 'Hoàn thành chương trình không có bước bố trí',
+    en: 'Completed a programme that has no placement step',
+  },
   'in-training': { vi: 'Đang đào tạo', en: 'In training' },
   'in-progress': { vi: 'Đang thực tế hoặc chờ bố trí', en: 'In practicum or awaiting placement' },
 };
