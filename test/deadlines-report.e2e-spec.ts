@@ -1,3 +1,4 @@
+import { tokenFor } from './support/api';
 import { DAY, eventually, ok, startTimersApi, type TimersApi } from './support/timers';
 import { applyAndSelect, daysFrom, monthsAfter, openClass, openRound, passTraining, startPracticum, tokens } from './support/journey';
 
@@ -50,9 +51,11 @@ describe('GET /reports/deadlines', () => {
     expect((await report(tokens.province, '?kind=practicum-end&pageSize=1')).items).toHaveLength(1);
   });
 
-  it('shows a district board its own district only', async () => {
-    expect((await report(tokens.tanYen)).items.map((row: any) => row.kind)).toEqual(['practicum-end']);
-    expect((await report(tokens.langGiang)).items).toEqual([]);
+  it('shows a district board its own district’s deadlines and its province’s rounds’, no other', async () => {
+    expect((await report(tokens.tanYen)).items.map((row: any) => row.kind)).toEqual(['practicum-end', 'registration-window-close']);
+    expect((await report(tokens.langGiang)).items.map((row: any) => row.kind)).toEqual(['registration-window-close']);
+    // Ba Đình (001) is in Hà Nội: a Bắc Giang round is none of its business.
+    expect((await report(tokenFor('district-board', '001'))).items).toEqual([]);
     const other = await api.call('GET', '/reports/deadlines?district=216', { token: tokens.langGiang });
     expect(other).toMatchObject({ status: 403, body: { code: 'NOT_YOUR_DISTRICT' } });
   });
@@ -89,6 +92,7 @@ describe('GET /reports/deadlines', () => {
             `^${candidateId}/practicum-end/1,practicum-end,upcoming,${practicumEnd},14,district-216,216,r-report,${candidateId},Trần Thị Mai Hương,14$`,
           ),
         ),
+        expect.stringMatching(/^r-report\/registration-window-close\/1,registration-window-close,upcoming,.*,province,,r-report,r-report,/),
       ]);
       expect(text).toContain('Trần Thị Mai Hương'.normalize('NFC'));
     }

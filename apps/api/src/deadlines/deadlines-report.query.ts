@@ -7,6 +7,7 @@ import { deadlinesProjection } from '@app/read-models';
 import { DISTRICT_CODE, ID_PATTERN, ID_RULE } from '../http/dto-rules';
 import { OptionalCount, OptionalMinPosition } from '../http/query-rules';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { AdminUnits } from '../reference/admin-units';
 
 const DAY_MS = 86_400_000;
 
@@ -82,6 +83,7 @@ export class GetDeadlinesReportHandler implements IQueryHandler<GetDeadlinesRepo
   constructor(
     private readonly readModels: ReadYourWrites,
     private readonly clock: Clock,
+    private readonly adminUnits: AdminUnits,
   ) {}
 
   async execute({ filter, all }: GetDeadlinesReport): Promise<DeadlinesReport> {
@@ -97,7 +99,11 @@ export class GetDeadlinesReportHandler implements IQueryHandler<GetDeadlinesRepo
     when('d.due_at > ?', filter.status === 'upcoming' ? now : undefined);
     when('d.due_at <= ?', filter.status === 'overdue' ? now : undefined);
     when('d.kind = ?', filter.kind);
-    when('d.district = ?', filter.district);
+    if (filter.district !== undefined) {
+      // A district's own deadlines, and those of its province's rounds: every district registers needs before the window closes.
+      where.push('(d.district = ? OR (d.district IS NULL AND d.province = ?))');
+      params.push(filter.district, this.adminUnits.provinceOfDistrict(filter.district) ?? '');
+    }
     when('d.round_id = ?', filter.roundId);
     const clause = where.join(' AND ');
     const db = this.readModels.db;

@@ -68,10 +68,12 @@ export function parseAdminUnits(csv: string): CommuneUnit[] {
 export class AdminUnits {
   private readonly byCode: Map<string, CommuneUnit>;
   private readonly districtNames: Map<string, string>;
+  private readonly districtProvinces: Map<string, string>;
 
   constructor(readonly communes: readonly CommuneUnit[]) {
     this.byCode = new Map(communes.map((commune) => [commune.code, commune]));
     this.districtNames = new Map(communes.map((commune) => [commune.districtCode, commune.districtName]));
+    this.districtProvinces = new Map(communes.map((commune) => [commune.districtCode, commune.provinceCode]));
   }
 
   static fromFile(path = DEFAULT_ADMIN_UNITS_FILE): AdminUnits {
@@ -89,6 +91,11 @@ export class AdminUnits {
   /** "Huyện Tân Yên" for 216; undefined for a code the catalogue does not have. */
   districtName(code: string): string | undefined {
     return this.districtNames.get(code);
+  }
+
+  /** "24" for 216 (Tân Yên, Bắc Giang); undefined for a code the catalogue does not have. */
+  provinceOfDistrict(code: string): string | undefined {
+    return this.districtProvinces.get(code);
   }
 
   inProvince(provinceCode: string): CommuneUnit[] {

@@ -26,6 +26,8 @@ export interface SubjectFacts {
   roundId: string;
   unit: Unit;
   district?: string;
+  /** A round's province: every district of it registers needs before the window closes. */
+  province?: string;
 }
 
 /** A kind of stream that has timed periods: how it folds, and which deadlines are running in a state. */
@@ -95,7 +97,7 @@ const round: DeadlineSubject<RoundState> = {
   deadlines: roundDeadlines,
   facts(state) {
     if (state.status === 'not-opened') throw new Error('a round that was never opened has no deadlines');
-    return { id: state.roundId, name: state.name, roundId: state.roundId, unit: 'province' };
+    return { id: state.roundId, name: state.name, roundId: state.roundId, unit: 'province', province: state.provinceCode };
   },
   slim: (state) => (state.status === 'not-opened' ? state : { ...state, needs: [] }),
 };

@@ -22,7 +22,8 @@ interface StoredSubject {
 export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
   name: 'deadlines',
   // 2: pending deadline ids kept in the subject's row; states slimmed to what deadlines need.
-  version: 2,
+  // 3: a round's deadlines carry its province, so each of its district boards sees them.
+  version: 3,
   tables: ['subjects', 'deadlines', 'timers'],
   create: createDeadlineTables,
   open(db, t) {
@@ -49,8 +50,8 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
        WHERE deadline_id = ? AND state = 'pending'`,
     );
     const insertDeadline = db.prepare(
-      `INSERT INTO "${t.deadlines}" (deadline_id, stream_id, kind, version, subject_id, subject_name, round_id, unit, district, due_at, reminders, state, started_at)
-       VALUES (@deadlineId, @streamId, @kind, @version, @subjectId, @subjectName, @roundId, @unit, @district, @dueAt, @reminders, 'pending', @startedAt)
+      `INSERT INTO "${t.deadlines}" (deadline_id, stream_id, kind, version, subject_id, subject_name, round_id, unit, district, province, due_at, reminders, state, started_at)
+       VALUES (@deadlineId, @streamId, @kind, @version, @subjectId, @subjectName, @roundId, @unit, @district, @province, @dueAt, @reminders, 'pending', @startedAt)
        ON CONFLICT (deadline_id) DO NOTHING`,
     );
     const insertTimer = db.prepare(
@@ -75,6 +76,7 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
         roundId: facts.roundId,
         unit: facts.unit,
         district: facts.district ?? null,
+        province: facts.province ?? null,
         dueAt: Date.parse(deadline.dueAt),
         reminders: JSON.stringify(deadline.reminders),
         startedAt: event.recordedAt.getTime(),

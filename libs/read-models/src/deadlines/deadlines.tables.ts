@@ -23,6 +23,7 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
       round_id     TEXT NOT NULL,
       unit         TEXT NOT NULL,
       district     TEXT,
+      province     TEXT,
       due_at       INTEGER NOT NULL,
       reminders    TEXT NOT NULL,
       state        TEXT NOT NULL CHECK (state IN ('pending', 'fired', 'cancelled')),
