@@ -2,9 +2,13 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { SqliteEventStore } from '@app/event-store';
+import { READ_MODEL_PROJECTIONS } from '@app/read-models';
 import { AdminUnits } from '../apps/api/src/reference/admin-units';
 import { appendHistory, HistoryClock, pipelineHistory } from './fixtures/pipeline-history';
 import { runNode, tempSqlitePath } from './support/processes';
+
+/** `name vN`, as the CLI names a read model: each has its own version. */
+const named = (name: string) => `${name} v${READ_MODEL_PROJECTIONS.find((definition) => definition.name === name)!.version}`;
 
 const communes = AdminUnits.fromFile()
   .inProvince('24')
@@ -33,15 +37,15 @@ describe('npm run projections', () => {
   it('shows the read models not built, rebuilds them all with progress, and then shows them at the head', async () => {
     const before = await cli('status');
     expect(before.code).toBe(0);
-    expect(before.output).toContain('pipeline-board v1: not built');
+    expect(before.output).toContain(`${named('pipeline-board')}: not built`);
     const rebuilt = await cli('rebuild');
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.output).toMatch(/rebuilding \|.*\| \d+% \| \d+ events\/s \| ETA/);
     for (const name of ['pipeline-board', 'needs-coverage', 'cohort-outcomes', 'step-funnel', 'programme-target']) {
-      expect(rebuilt.output).toContain(`${name}: generation 1 (v1) is live at ${events}, ${events} events`);
+      expect(rebuilt.output).toContain(`${name}: generation 1 (${named(name).split(' ')[1]}) is live at ${events}, ${events} events`);
     }
     const after = await cli('status');
-    expect(after.output).toContain(`needs-coverage v1: live, generation 1 at ${events}, ${events} events, 0 events / 0 s behind`);
+    expect(after.output).toContain(`${named('needs-coverage')}: live, generation 1 at ${events}, ${events} events, 0 events / 0 s behind`);
   }, 60_000);
 
   it('checks consistency, and exits 1 with a readable diff when a row was altered', async () => {
@@ -84,12 +88,12 @@ describe('npm run projections', () => {
     expect(failed.code).toBe(1);
     expect(failed.output).toMatch(/rebuild of "pipeline-board" stopped: CandidateAdvanced at \d+: TypeError/);
     const status = await cli('status');
-    expect(status.output).toContain('pipeline-board v1: FAILED');
+    expect(status.output).toContain(`${named('pipeline-board')}: FAILED`);
     expect(status.output).toMatch(/error: CandidateAdvanced at \d+: TypeError/);
     const retried = await cli('retry', 'pipeline-board');
     expect(retried.code).toBe(0);
     expect(retried.output).toMatch(/pipeline-board: generation \d+ will retry CandidateAdvanced/);
-    expect((await cli('status')).output).toMatch(/^pipeline-board v1: live/m);
+    expect((await cli('status')).output).toMatch(new RegExp(`^${named('pipeline-board')}: live`, 'm'));
     expect(await cli('retry', 'pipeline-board')).toMatchObject({ code: 1 });
     expect(await cli('retry')).toMatchObject({ code: 2 });
     expect(await cli('check', 'no-such-model')).toMatchObject({ code: 2 });

@@ -6,6 +6,7 @@ export const tokens = {
   province: tokenFor('province-board'),
   tanYen: tokenFor('district-board', '216'),
   langGiang: tokenFor('district-board', '217'),
+  lucNam: tokenFor('district-board', '218'),
   school: tokenFor('political-school'),
   homeAffairs: tokenFor('home-affairs'),
   auditor: tokenFor('auditor'),
@@ -110,12 +111,17 @@ export async function passTraining(api: TimersApi, classId: string, candidateId:
   await ok(api.call('POST', `/candidates/${candidateId}/training-result`, { token: tokens.school, body: { classId } }));
 }
 
-/** Starts the three-month practicum in Tân Yên today (by the test clock). */
-export async function startPracticum(api: TimersApi, candidateId: string): Promise<{ position: string }> {
+/** Starts the three-month practicum today (by the test clock), in Tân Yên unless another district is given. */
+export async function startPracticum(
+  api: TimersApi,
+  candidateId: string,
+  district = '216',
+  department = 'Phòng Tài chính – Kế hoạch huyện Tân Yên',
+): Promise<{ position: string }> {
   return ok(
     api.call('POST', `/candidates/${candidateId}/practicum`, {
       token: tokens.province,
-      body: { district: '216', department: 'Phòng Tài chính – Kế hoạch huyện Tân Yên', startsOn: daysFrom(api, 0) },
+      body: { district, department, startsOn: daysFrom(api, 0) },
     }),
   );
 }

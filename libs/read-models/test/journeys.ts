@@ -1,5 +1,4 @@
 import {
-  SOURCE_CADRE_18_MONTHS_V1,
   decideRound,
   evolveRound,
   initialRoundState,
@@ -13,8 +12,10 @@ import {
   journey,
   lucNamBoard,
   need,
+  completeSourceCadrePractice,
   offeredCandidate,
   province,
+  sourceCadreInPractice,
   trainedCandidate,
 } from '../../pipeline/src/candidate/candidate.test-fixtures';
 import type { ReadModelFixture } from './read-model-fixture';
@@ -120,46 +121,12 @@ export async function traineeIn(
 }
 
 /**
- * Vũ Thị Thảo (candidate-7) runs the whole 18-month source-cadre programme:
- * training in class `classId` from February 2026, one month's practice at
- * Ngọc Vân, judged satisfactory on 5 September 2027, which completes the
- * programme. It has no placement step.
+ * Vũ Thị Thảo (candidate-7) runs the whole 18-month source-cadre programme in
+ * class `classId`, practising in Tân Yên; judging the practice satisfactory
+ * on 5 September 2027 completes it. The programme has no placement step.
  */
 export async function sourceCadreGraduateIn(fixture: ReadModelFixture, classId = 'k18') {
-  const thao = candidateIn(fixture, journey(SOURCE_CADRE_18_MONTHS_V1));
-  const parts = SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!;
-  await thao.run(
-    {
-      ...application,
-      candidateId: 'candidate-7',
-      fullName: 'Vũ Thị Thảo',
-      priorPosition: 'commune-civil-servant',
-      need: { ...application.need, definition: { id: 'source-cadre-18-months', version: 1 } },
-      education: { ...application.education, studyMode: 'part-time' },
-    },
-    '2026-01-05T02:00:00.000Z',
-  );
-  await thao.run(
-    { type: 'EnrolInTraining', actor: school, classId, startsOn: '2026-02-01T01:00:00Z', plannedEnd: '2027-08-01T01:00:00Z' },
-    '2026-01-20T02:00:00.000Z',
-  );
-  await thao.run(
-    {
-      type: 'RecordTrainingResult',
-      actor: school,
-      classId,
-      result: 'passed',
-      diploma: { number: 'TCLLCT-HC/2027/15', date: '2027-07-30', issuer: 'Trường Chính trị tỉnh' },
-      certificates: parts.map((part) => ({ partId: part.id, number: part.id })),
-    },
-    '2027-08-01T01:00:00.000Z',
-  );
-  await thao.run(
-    { type: 'StartPracticum', actor: province, district: '216', department: 'UBND xã Ngọc Vân', startsOn: '2027-08-03T01:00:00Z' },
-    '2027-08-02T02:00:00.000Z',
-  );
-  const scheduler: Actor = { id: 'scheduler', role: 'system' };
-  await thao.run({ type: 'EndPracticumPeriod', actor: scheduler, deadlineId: 'candidate-7/practicum-end/1' }, '2027-09-03T01:00:00.000Z');
-  await thao.run({ type: 'EvaluatePracticum', actor: province, satisfactory: true, comments: '' }, '2027-09-05T02:00:00.000Z');
+  const thao = candidateIn(fixture, sourceCadreInPractice('216', classId));
+  for (const [command, when] of completeSourceCadrePractice) await thao.run(command, when);
   return thao;
 }

@@ -1,5 +1,5 @@
 import { boardCandidates, boardCounts, pipelineBoardProjection } from '@app/read-models';
-import { applicantIn, application, candidateIn, province, secondApplication } from './journeys';
+import { applicantIn, application, candidateIn, lucNamBoard, province, secondApplication, trainedCandidate } from './journeys';
 import { ReadModelFixture } from './read-model-fixture';
 
 const DAY = 86_400_000;
@@ -93,5 +93,48 @@ describe('the pipeline board read model', () => {
       step: 'selection',
       daysInStep: 30,
     });
+  });
+
+  it('shows a candidate to the district acting for them as well as to the district whose need it was', async () => {
+    // Giang applied for Tân Yên's need (216); her practicum, then her offer, are in Lục Nam (218).
+    const giang = candidateIn(fixture, trainedCandidate());
+    await giang.run(
+      { type: 'StartPracticum', actor: province, district: '218', department: 'Phòng Nội vụ', startsOn: '2026-11-02T01:00:00Z' },
+      '2026-11-01T02:00:00.000Z',
+    );
+    await fixture.caughtUp();
+    const t = fixture.tables(pipelineBoardProjection);
+    const now = new Date('2027-03-01T02:00:00.000Z');
+    const seenBy = (district: string) => boardCandidates(fixture.db, t, { district }, now).items.map((c) => c.actingDistrictCode);
+    expect([seenBy('216'), seenBy('218'), seenBy('217')]).toEqual([['218'], ['218'], []]);
+    expect(boardCounts(fixture.db, t, { district: '218' }, now)).toEqual([
+      expect.objectContaining({ districtCode: '216', communeName: 'Xã Ngọc Vân', step: 'district-practicum', candidates: 1 }),
+    ]);
+
+    await giang.run(
+      { type: 'EndPracticumPeriod', actor: { id: 'scheduler', role: 'system' }, deadlineId: 'candidate-1/practicum-end/1' },
+      '2027-02-02T01:00:00.000Z',
+    );
+    await giang.run({ type: 'EvaluatePracticum', actor: lucNamBoard, satisfactory: true, comments: '' }, '2027-02-05T02:00:00.000Z');
+    await fixture.caughtUp();
+    // Waiting for an offer: the practicum district has no more part in it.
+    expect([seenBy('216'), seenBy('218')]).toEqual([['216'], []]);
+
+    await giang.run(
+      {
+        type: 'OfferPlacement',
+        actor: province,
+        commune: secondApplication.need.commune,
+        title: application.need.title,
+        placementKind: 'commune-civil-servant',
+        openSlots: 1,
+      },
+      '2027-02-10T02:00:00.000Z',
+    );
+    await giang.run({ type: 'AcceptPlacement', actor: lucNamBoard }, '2027-02-12T02:00:00.000Z');
+    await giang.run({ type: 'ExitCandidate', actor: province, reason: 'illness', note: 'Ốm dài ngày' }, '2027-02-20T02:00:00.000Z');
+    await fixture.caughtUp();
+    expect([seenBy('216'), seenBy('218')]).toEqual([['218'], ['218']]);
+    expect(boardCandidates(fixture.db, t, { district: '218' }, now).items[0]).toMatchObject({ status: 'exited', districtCode: '216' });
   });
 });

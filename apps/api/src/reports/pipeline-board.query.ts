@@ -58,6 +58,7 @@ const place = <R extends BoardCount | BoardCandidate>(): CsvColumn<R & { distric
 export const BOARD_COLUMNS: Record<BoardView, CsvColumn<never>[]> = {
   candidates: [
     ...place<BoardCandidate>(),
+    { header: 'actingDistrictCode', value: (row: BoardCandidateRow) => row.actingDistrictCode },
     { header: 'step', value: (row: BoardCandidateRow) => row.step },
     { header: 'stepName', value: (row: BoardCandidateRow) => row.stepName },
     { header: 'status', value: (row: BoardCandidateRow) => row.status },

@@ -1,4 +1,5 @@
 import { BAC_GIANG_GRADUATE_V1 } from '../definition/bac-giang-graduate.v1';
+import { SOURCE_CADRE_18_MONTHS_V1 } from '../definition/source-cadre-18-months.v1';
 import type { PipelineDefinition } from '../definition/pipeline-definition';
 import type { Actor } from '../shared/actor';
 import type { Decision } from '../shared/decision';
@@ -68,7 +69,6 @@ const passTraining = {
   ],
 };
 
-/** A candidate brought to the start of the district practicum. */
 /** A candidate who applied on 2 March and was scored on 20 March. */
 export function scoredCandidate(scores = { test: 82, academic: 75, interview: 88 }) {
   const candidate = journey();
@@ -128,3 +128,50 @@ export function offeredCandidate() {
   );
   return candidate;
 }
+
+/**
+ * Vũ Thị Thảo (candidate-7), a commune civil servant of Tân Yên, on the
+ * 18-month source-cadre programme: trained in class `classId` from February
+ * 2026 to August 2027, then one month's practice in `district` from
+ * 3 August 2027. Judging that practice satisfactory completes the programme.
+ */
+export function sourceCadreInPractice(district = '216', classId = 'k18') {
+  const candidate = journey(SOURCE_CADRE_18_MONTHS_V1);
+  candidate.run(
+    {
+      ...application,
+      candidateId: 'candidate-7',
+      fullName: 'Vũ Thị Thảo',
+      priorPosition: 'commune-civil-servant',
+      need: { ...need, definition: { id: SOURCE_CADRE_18_MONTHS_V1.id, version: SOURCE_CADRE_18_MONTHS_V1.version } },
+      education: { ...application.education, studyMode: 'part-time' },
+    },
+    at('2026-01-05T02:00:00Z'),
+  );
+  candidate.run(
+    { type: 'EnrolInTraining', actor: school, classId, startsOn: '2026-02-01T01:00:00Z', plannedEnd: '2027-08-01T01:00:00Z' },
+    at('2026-01-20T02:00:00Z'),
+  );
+  candidate.run(
+    {
+      type: 'RecordTrainingResult',
+      actor: school,
+      classId,
+      result: 'passed',
+      diploma: { number: 'TCLLCT-HC/2027/15', date: '2027-07-30', issuer: 'Trường Chính trị tỉnh' },
+      certificates: SOURCE_CADRE_18_MONTHS_V1.steps[1].parts!.map((part) => ({ partId: part.id, number: part.id })),
+    },
+    at('2027-08-01T01:00:00Z'),
+  );
+  candidate.run(
+    { type: 'StartPracticum', actor: province, district, department: 'UBND xã', startsOn: '2027-08-03T01:00:00Z' },
+    at('2027-08-02T02:00:00Z'),
+  );
+  return candidate;
+}
+
+/** Ends Thảo's month of practice and judges it satisfactory, which completes her programme. */
+export const completeSourceCadrePractice: readonly [CandidateCommand, string][] = [
+  [{ type: 'EndPracticumPeriod', actor: scheduler, deadlineId: 'candidate-7/practicum-end/1' }, '2027-09-03T01:00:00.000Z'],
+  [{ type: 'EvaluatePracticum', actor: province, satisfactory: true, comments: '' }, '2027-09-05T02:00:00.000Z'],
+];

@@ -11,10 +11,15 @@ export type PipelineBoardTables = 'candidates' | 'steps';
  * What never changes (place, names, definition) and what moves (step,
  * status, times) live in two tables: a step change rewrites one narrow row
  * and no index, which keeps rebuilds fast.
+ *
+ * `district_code` is the district of the need applied for; `acting_district`
+ * the one whose board acts now (the practicum's, the offered commune's, the
+ * post's once complete), as `candidateDistricts` in the domain says. A
+ * district board sees the candidates either names.
  */
 export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> = {
   name: 'pipeline-board',
-  version: 1,
+  version: 2,
   tables: ['candidates', 'steps'],
   create(db, t) {
     db.exec(`
@@ -41,8 +46,11 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         exit_reason     TEXT,
         step_entered_at INTEGER NOT NULL,
         completed_at    INTEGER,
-        exited_at       INTEGER
-      ) STRICT, WITHOUT ROWID;`);
+        exited_at       INTEGER,
+        acting_district TEXT    NOT NULL,
+        placed_district TEXT
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX "${t.steps}_by_acting_district" ON "${t.steps}" (acting_district);`);
   },
   open(db, t) {
     const steps = `"${t.steps}"`;
@@ -51,10 +59,20 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
          definition_id, definition_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const started = db.prepare(`INSERT INTO ${steps} (candidate_id, step_id, status, step_entered_at) VALUES (?, ?, 'active', ?)`);
-    const advanced = db.prepare(`UPDATE ${steps} SET step_id = ?, step_entered_at = ? WHERE candidate_id = ?`);
+    const started = db.prepare(
+      `INSERT INTO ${steps} (candidate_id, step_id, status, step_entered_at, acting_district) VALUES (?, ?, 'active', ?, ?)`,
+    );
+    const home = `(SELECT district_code FROM "${t.candidates}" WHERE candidate_id = @candidateId)`;
+    // A new step starts with nobody but the applying district acting: the practicum or an offer names another.
+    const advanced = db.prepare(
+      `UPDATE ${steps} SET step_id = @to, step_entered_at = @at, acting_district = ${home} WHERE candidate_id = @candidateId`,
+    );
+    const actingMoved = db.prepare(`UPDATE ${steps} SET acting_district = ? WHERE candidate_id = ?`);
+    const actingBackHome = db.prepare(`UPDATE ${steps} SET acting_district = ${home} WHERE candidate_id = @candidateId`);
+    const placed = db.prepare(`UPDATE ${steps} SET placed_district = acting_district WHERE candidate_id = ?`);
     const completed = db.prepare(
-      `UPDATE ${steps} SET step_id = 'completed', status = 'completed', step_entered_at = ?, completed_at = ? WHERE candidate_id = ?`,
+      `UPDATE ${steps} SET step_id = 'completed', status = 'completed', step_entered_at = @at, completed_at = @at,
+         acting_district = COALESCE(placed_district, ${home}) WHERE candidate_id = @candidateId`,
     );
     const exited = db.prepare(`UPDATE ${steps} SET status = 'exited', exit_reason = ?, exited_at = ? WHERE candidate_id = ?`);
     const reversed = db.prepare(
@@ -81,15 +99,28 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
               data.definition.id,
               data.definition.version,
             );
-            started.run(candidateId, data.firstStep.id, occurredAt(event));
+            started.run(candidateId, data.firstStep.id, occurredAt(event), data.commune.districtCode);
             return;
           }
           case 'CandidateAdvanced':
-            advanced.run(candidate.data.to.id, occurredAt(event), candidateId);
+            advanced.run({ to: candidate.data.to.id, at: occurredAt(event), candidateId });
+            return;
+          case 'PracticumStarted':
+            actingMoved.run(candidate.data.district, candidateId);
+            return;
+          case 'PlacementOffered':
+            actingMoved.run(candidate.data.commune.districtCode, candidateId);
+            return;
+          case 'PlacementDeclined':
+          case 'AcceptanceWindowLapsed':
+            actingBackHome.run({ candidateId });
+            return;
+          case 'PlacementAccepted':
+            placed.run(candidateId);
             return;
           case 'AddedToSuccessionPlanning':
           case 'CandidateCompletedProgramme':
-            completed.run(occurredAt(event), occurredAt(event), candidateId);
+            completed.run({ at: occurredAt(event), candidateId });
             return;
           case 'CandidateExited':
             exited.run(candidate.data.reason, occurredAt(event), candidateId);

@@ -6,6 +6,7 @@ import type { PipelineBoardTables } from './pipeline-board.projection';
 
 export interface BoardFilter {
   roundId?: string;
+  /** The district of the need applied for, or the one acting for the candidate now. */
   district?: string;
   commune?: string;
   step?: string;
@@ -17,6 +18,8 @@ export interface BoardCandidate {
   fullName: string;
   roundId: string;
   districtCode: string;
+  /** The district whose board acts now: the practicum's, the offered commune's, the post's. */
+  actingDistrictCode: string;
   communeCode: string;
   communeName: string;
   title: string;
@@ -45,6 +48,7 @@ interface CandidateRow {
   full_name: string;
   round_id: string;
   district_code: string;
+  acting_district: string;
   commune_code: string;
   commune_name: string;
   title: string;
@@ -67,13 +71,18 @@ const DAYS_IN_STEP = `CASE status
 const joined = (t: TableNames<PipelineBoardTables>) => `"${t.candidates}" JOIN "${t.steps}" USING (candidate_id)`;
 
 function filterOf(filter: BoardFilter) {
-  return whereEqual({
+  const equal = whereEqual({
     round_id: filter.roundId,
-    district_code: filter.district,
     commune_code: filter.commune,
     step_id: filter.step,
     status: filter.status,
   });
+  if (filter.district === undefined) return equal;
+  const district = '(district_code = ? OR acting_district = ?)';
+  return {
+    sql: equal.sql === '' ? `WHERE ${district}` : `${equal.sql} AND ${district}`,
+    params: [...equal.params, filter.district, filter.district],
+  };
 }
 
 /** Candidates matching the filter, in Vietnamese alphabetical order of their names, one page at a time. */
@@ -95,7 +104,11 @@ export function boardCandidates(
   return { items: rows.map(toCandidate), total };
 }
 
-/** Candidates counted per round × district × commune × step (and status), in that order. */
+/**
+ * Candidates counted per round × district × commune × step (and status), in
+ * that order; the district is the need's, so a district's counts include rows
+ * for other districts' communes whose candidates it now acts for.
+ */
 export function boardCounts(db: Database.Database, t: TableNames<PipelineBoardTables>, filter: BoardFilter, now: Date): BoardCount[] {
   const where = filterOf(filter);
   return db
@@ -115,6 +128,7 @@ function toCandidate(row: CandidateRow): BoardCandidate {
     fullName: row.full_name,
     roundId: row.round_id,
     districtCode: row.district_code,
+    actingDistrictCode: row.acting_district,
     communeCode: row.commune_code,
     communeName: row.commune_name,
     title: row.title,

@@ -1,0 +1,25 @@
+import { candidateActingDistrict } from '../notifications/deadline-audience';
+import type { CandidateState } from './candidate.state';
+
+/**
+ * The districts whose boards may see a candidate: the district of the need
+ * they applied for, which may exit them, and the district acting for them
+ * now — the practicum's, the offered commune's, or, once the programme is
+ * complete, the commune's where they were placed.
+ */
+export function candidateDistricts(state: CandidateState): string[] {
+  switch (state.status) {
+    case 'none':
+      return [];
+    case 'exited':
+      return candidateDistricts(state.before);
+    case 'active':
+      return distinct(state.application.commune.districtCode, candidateActingDistrict(state));
+    case 'completed':
+      return distinct(state.application.commune.districtCode, state.placedIn?.commune.districtCode);
+  }
+}
+
+function distinct(home: string, acting: string | undefined): string[] {
+  return acting === undefined || acting === home ? [home] : [home, acting];
+}
