@@ -146,6 +146,25 @@ describe('auditing over HTTP', () => {
     });
   });
 
+  it('checks anchor hashes published outside the store, and refuses one not written as <revision>:<hash>', async () => {
+    const published = `0:${'ab'.repeat(32)}`;
+    const checked = await api.call('GET', `/audit/verify?anchor=${published}&anchor=${published}`, { token: auditor });
+    expect(checked.body).toMatchObject({
+      ok: false,
+      firstBrokenLink: {
+        streamId: 'audit-anchors',
+        revision: 0,
+        reason: 'anchor-differs-from-published',
+        detail: 'no such anchor in the store',
+      },
+    });
+    const malformed = await api.call('GET', '/audit/verify?anchor=latest', { token: auditor });
+    expect(malformed).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', errors: [{ field: 'anchor', rule: expect.stringContaining('<revision>:<anchorHash>') }] },
+    });
+  });
+
   it('rebuilds a round and one of its needs as they stood at a past position or instant', async () => {
     const atRegistration = await api.call('GET', `/audit/rounds/audit-2026/needs/ngoc-van/state?position=${positions.register}`, {
       token: auditor,

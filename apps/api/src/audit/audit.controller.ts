@@ -2,12 +2,12 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { verifyStore, type VerifyReport } from '@app/audit';
+import { parsePublishedAnchor, verifyStore, type VerifyReport } from '@app/audit';
 import { EVENT_STORE, eventsAfter, streamEvents, type EventStore, type RecordedEvent } from '@app/event-store';
 import { AllowRoles } from '../auth/auth.decorators';
 import { problem, ProblemException } from '../http/problem';
 import { auditEventView, ndjsonLines, type AuditEventView } from './audit-event.view';
-import { HistoryQuery, StreamParams } from './audit.dto';
+import { HistoryQuery, StreamParams, VerifyQuery } from './audit.dto';
 
 const DEFAULT_LIMIT = 100;
 
@@ -17,16 +17,26 @@ const DEFAULT_LIMIT = 100;
 @AllowRoles('auditor', 'province-board')
 @Controller('audit')
 export class AuditController {
-  /** A whole-log pass takes seconds to minutes: callers arriving while one runs share its report. */
-  private verifying?: Promise<VerifyReport>;
+  /** A whole-log pass takes seconds to minutes: callers asking the same while one runs share its report. */
+  private readonly verifying = new Map<string, Promise<VerifyReport>>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  /** Recomputes every stream's hash chain and every anchor; `ok: false` names the first broken link. */
+  /**
+   * Recomputes every stream's hash chain and every anchor, and checks the
+   * anchors published outside the store against the stored ones; `ok: false`
+   * names the first broken link.
+   */
   @Get('verify')
-  verify(): Promise<VerifyReport> {
-    this.verifying ??= verifyStore(this.store).finally(() => (this.verifying = undefined));
-    return this.verifying;
+  verify(@Query() { anchor = [] }: VerifyQuery): Promise<VerifyReport> {
+    const published = anchor.flatMap((value) => parsePublishedAnchor(value) ?? []);
+    const key = [...anchor].sort().join(',');
+    let running = this.verifying.get(key);
+    if (!running) {
+      running = verifyStore(this.store, { published }).finally(() => this.verifying.delete(key));
+      this.verifying.set(key, running);
+    }
+    return running;
   }
 
   @Get('streams/:streamId/events')

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsInt,
   IsOptional,
   Matches,
@@ -13,6 +14,7 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { PUBLISHED_ANCHOR_PATTERN } from '@app/audit';
 import { INSTANT_RULE, isInstant, POSITION_PATTERN } from '../http/dto-rules';
 
 export class StreamParams {
@@ -68,4 +70,18 @@ export class AsOfQuery {
   @ValidateIf((query: AsOfQuery) => query.position !== undefined)
   @Matches(POSITION_PATTERN, { message: 'a global position: "N" or "commit/prepare"' })
   position?: string;
+}
+
+export class VerifyQuery {
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['12:3fa94c0d5e1b2a7f8c6d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d'],
+    description: 'Anchor hashes kept outside the store, as <revision>:<anchorHash>; repeat for several. Each must be stored unchanged.',
+  })
+  @IsOptional()
+  // One ?anchor= arrives as a string, several as an array.
+  @Transform(({ value }) => (typeof value === 'string' ? [value] : value))
+  @ArrayMaxSize(1_000)
+  @Matches(PUBLISHED_ANCHOR_PATTERN, { each: true, message: 'each must be <revision>:<anchorHash> (64 lowercase hex digits)' })
+  anchor?: string[];
 }

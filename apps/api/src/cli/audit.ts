@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { verifyStore, type PublishedAnchor } from '@app/audit';
+import { parsePublishedAnchor, verifyStore, type PublishedAnchor } from '@app/audit';
 import { loadConfig } from '@app/config';
 import { createEventStore, eventsAfter, streamEvents, type EventStore } from '@app/event-store';
 import { ndjsonLines } from '../audit/audit-event.view';
@@ -11,9 +11,9 @@ const USAGE = `usage: npm run audit -- verify [--anchor <revision>:<anchorHash> 
 
 function publishedAnchors(values: string[]): PublishedAnchor[] {
   return values.map((value) => {
-    const match = /^(\d+):([0-9a-f]{64})$/.exec(value);
-    if (!match) throw new Error(`--anchor must be <revision>:<64 hex digits>, got "${value}"`);
-    return { revision: Number(match[1]), anchorHash: match[2] };
+    const anchor = parsePublishedAnchor(value);
+    if (!anchor) throw new Error(`--anchor must be <revision>:<64 hex digits>, got "${value}"`);
+    return anchor;
   });
 }
 

@@ -54,6 +54,15 @@ export interface PublishedAnchor {
   anchorHash: string;
 }
 
+/** How a published anchor is written down: `<revision>:<anchorHash>` (the anchor stream's revision, 64 hex digits). */
+export const PUBLISHED_ANCHOR_PATTERN = /^(\d{1,15}):([0-9a-f]{64})$/;
+
+/** `12:3fa9…` as a published anchor, or undefined when it is not written that way. */
+export function parsePublishedAnchor(value: string): PublishedAnchor | undefined {
+  const match = PUBLISHED_ANCHOR_PATTERN.exec(value);
+  return match ? { revision: Number(match[1]), anchorHash: match[2] } : undefined;
+}
+
 export interface VerifyOptions {
   pageSize?: number;
   /** Anchors whose hash was kept outside the store; each must be stored unchanged. */
