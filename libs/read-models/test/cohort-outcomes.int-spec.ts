@@ -1,6 +1,15 @@
 import { cohortOutcomes, cohortOutcomesProjection, OUTCOME_CATEGORIES } from '@app/read-models';
 import { classOpened } from '../../pipeline/src/training-class/training-class.fixtures';
-import { application, candidateIn, offeredCandidate, province, secondApplication, sourceCadreGraduateIn, traineeIn } from './journeys';
+import {
+  application,
+  candidateIn,
+  offeredCandidate,
+  province,
+  secondApplication,
+  sourceCadreGraduateIn,
+  sourceCadreInPractice,
+  traineeIn,
+} from './journeys';
 import { ReadModelFixture } from './read-model-fixture';
 
 const school = { id: 'truong-chinh-tri', role: 'political-school' as const };
@@ -71,6 +80,8 @@ describe('the cohort outcome read model', () => {
       school,
     );
     await sourceCadreGraduateIn(fixture, 'k18');
+    // Her classmate is still practising: on the way, yet no more placeable than she is.
+    await candidateIn(fixture, sourceCadreInPractice('216', 'k18', 'candidate-8')).flush('2027-08-02T02:00:00.000Z', province);
     await fixture.caughtUp();
   });
   afterAll(() => fixture.close());
@@ -109,11 +120,11 @@ describe('the cohort outcome read model', () => {
         classId: 'k18',
         className: 'Lớp cán bộ nguồn 18 tháng',
         districtCode: '216',
-        trainees: 1,
-        trained: 1,
+        trainees: 2,
+        trained: 2,
         placeable: 0,
-        priorPositions: { 'commune-civil-servant': 1 },
-        outcomes: { 'completed-without-placement': 1 },
+        priorPositions: { 'commune-civil-servant': 2 },
+        outcomes: { 'completed-without-placement': 1, 'in-progress': 1 },
         placed: 0,
         placementRate: null,
       },
@@ -124,11 +135,11 @@ describe('the cohort outcome read model', () => {
   it('groups by class or by district, and filters', () => {
     expect(report({ by: 'class' })).toMatchObject([
       { classId: 'class-2026-1', districtCode: null, trainees: 4, trained: 3, placed: 1, placementRate: 0.3333 },
-      { classId: 'k18', districtCode: null, trainees: 1, trained: 1, placeable: 0, placed: 0, placementRate: null },
+      { classId: 'k18', districtCode: null, trainees: 2, trained: 2, placeable: 0, placed: 0, placementRate: null },
     ]);
-    // Thảo's programme places nobody: she counts as trained, not against Tân Yên's placement rate.
+    // Thảo's programme places nobody: she and her classmate count as trained, not against Tân Yên's placement rate.
     expect(report({ by: 'district' }).map((row) => [row.districtCode, row.classId, row.trainees, row.trained, row.placementRate])).toEqual([
-      ['216', null, 3, 2, 1],
+      ['216', null, 4, 3, 1],
       ['218', null, 2, 2, 0],
     ]);
     expect(report({ district: '218', classId: 'class-2026-1' }).map((row) => row.districtCode)).toEqual(['218']);

@@ -20,7 +20,7 @@ import {
 } from '../../pipeline/src/candidate/candidate.test-fixtures';
 import type { ReadModelFixture } from './read-model-fixture';
 
-export { application, need, province, lucNamBoard };
+export { application, need, province, lucNamBoard, sourceCadreInPractice };
 
 /**
  * A candidate whose commands run through the domain's decider and whose

@@ -54,4 +54,22 @@ describe('the districts that see a candidate', () => {
     expect(thao.state().status).toBe('completed');
     expect(candidateDistricts(thao.state())).toEqual(['216']);
   });
+
+  it('refuses another district board before looking at the candidate, so the refusal tells it nothing of their step', () => {
+    const giang = trainedCandidate();
+    const now = at('2026-11-05T02:00:00Z');
+    const asked = [
+      { type: 'EvaluatePracticum' as const, actor: lucNamBoard, satisfactory: true, comments: '' },
+      { type: 'DeclinePlacement' as const, actor: lucNamBoard, note: '' },
+      { type: 'ExitCandidate' as const, actor: lucNamBoard, reason: 'illness' as const, note: '' },
+    ];
+    for (const command of asked) {
+      expect(giang.decide(command, now)).toMatchObject({
+        kind: 'rejected',
+        error: { code: 'NOT_YOUR_DISTRICT', details: { district: '216' } },
+      });
+    }
+    // Tân Yên's own board gets the real reason.
+    expect(giang.decide({ ...asked[1], actor: tanYenBoard }, now)).toMatchObject({ kind: 'rejected', error: { code: 'WRONG_STEP' } });
+  });
 });

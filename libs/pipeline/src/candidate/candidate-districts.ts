@@ -3,9 +3,10 @@ import type { CandidateState } from './candidate.state';
 
 /**
  * The districts whose boards may see a candidate: the district of the need
- * they applied for, which may exit them, and the district acting for them
- * now — the practicum's, the offered commune's, or, once the programme is
- * complete, the commune's where they were placed.
+ * they applied for (which may exit them while the programme runs), and the
+ * district acting for them now — the practicum's, the offered commune's, or,
+ * once the programme is complete, the commune's where they were placed. The
+ * decider lets no other district board act on them.
  */
 export function candidateDistricts(state: CandidateState): string[] {
   switch (state.status) {

@@ -3,6 +3,7 @@ import type { Decision } from '../shared/decision';
 import type { CandidateCommand } from './candidate.commands';
 import type { CandidateEvent } from './candidate.events';
 import type { CandidateState } from './candidate.state';
+import { candidateDistricts } from './candidate-districts';
 import { apply, recordScores, recordSelectionOutcome } from './decide/apply-and-select';
 import {
   answerOffer,
@@ -15,7 +16,7 @@ import {
   startTrial,
 } from './decide/assignment';
 import { addToSuccessionPlanning, exitCandidate, reverseExit } from './decide/exits';
-import { definitionMismatch, refuse } from './decide/guards';
+import { definitionMismatch, notYourDistrict, refuse } from './decide/guards';
 import { endPracticumPeriod, evaluatePracticum, startPracticum } from './decide/practicum';
 import { enrolInTraining, recordTrainingResult } from './decide/training';
 
@@ -32,6 +33,9 @@ export function decideCandidate(
   if (command.actor.role === 'auditor') return refuse('ROLE_NOT_ALLOWED', 'auditors have read-only access');
   const mismatch = definitionMismatch(state, definition);
   if (mismatch) return mismatch;
+  // Before any check that reads the state: a refusal naming the step or phase would tell another district about the candidate.
+  const outsider = districtOutsider(command, state);
+  if (outsider) return outsider;
   switch (command.type) {
     case 'ApplyForNeed':
       return apply(command, state, now, definition);
@@ -77,4 +81,12 @@ export function decideCandidate(
       return refuse('UNKNOWN_COMMAND', `unknown command ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** A district board asking about a candidate none of whose districts is its own. */
+function districtOutsider(command: CandidateCommand, state: CandidateState) {
+  const { actor } = command;
+  if (actor.role !== 'district-board' || state.status === 'none') return undefined;
+  const districts = candidateDistricts(state);
+  return districts.includes(actor.district ?? '') ? undefined : notYourDistrict(actor, districts[0]);
 }

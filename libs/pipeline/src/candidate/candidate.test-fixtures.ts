@@ -130,17 +130,17 @@ export function offeredCandidate() {
 }
 
 /**
- * Vũ Thị Thảo (candidate-7), a commune civil servant of Tân Yên, on the
+ * Vũ Thị Thảo (candidate-7 unless told), a commune civil servant of Tân Yên, on the
  * 18-month source-cadre programme: trained in class `classId` from February
  * 2026 to August 2027, then one month's practice in `district` from
  * 3 August 2027. Judging that practice satisfactory completes the programme.
  */
-export function sourceCadreInPractice(district = '216', classId = 'k18') {
+export function sourceCadreInPractice(district = '216', classId = 'k18', candidateId = 'candidate-7') {
   const candidate = journey(SOURCE_CADRE_18_MONTHS_V1);
   candidate.run(
     {
       ...application,
-      candidateId: 'candidate-7',
+      candidateId,
       fullName: 'Vũ Thị Thảo',
       priorPosition: 'commune-civil-servant',
       need: { ...need, definition: { id: SOURCE_CADRE_18_MONTHS_V1.id, version: SOURCE_CADRE_18_MONTHS_V1.version } },

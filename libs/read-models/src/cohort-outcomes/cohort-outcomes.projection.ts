@@ -1,7 +1,17 @@
+import { builtInCatalog, findDefinition } from '@app/pipeline';
 import type { ProjectionDefinition } from '@app/projections';
 import { asCandidateEvent, asClassEvent, candidateIdOf } from '../shared/events';
 
 export type CohortOutcomesTables = 'classes' | 'trainees';
+
+const catalog = builtInCatalog();
+
+/** Whether the programme a candidate runs has a placement step at all (the 18-month source-cadre one has none). */
+function programmePlaces(definition: { id: string; version: number }): boolean {
+  const found = findDefinition(catalog, definition.id, definition.version);
+  if (!found) throw new Error(`unknown pipeline definition ${definition.id} v${definition.version}`);
+  return found.steps.some((step) => step.kind === 'assignment');
+}
 
 /**
  * What became of each training class's trainees: the position each held
@@ -10,7 +20,8 @@ export type CohortOutcomesTables = 'classes' | 'trainees';
  */
 export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables> = {
   name: 'cohort-outcomes',
-  version: 1,
+  // 2: `places`, so trainees of a programme without a placement step stay out of the placement rate.
+  version: 2,
   tables: ['classes', 'trainees'],
   create(db, t) {
     db.exec(`
@@ -32,7 +43,8 @@ export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables
         placement_kind TEXT,
         status         TEXT NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
         completed      INTEGER NOT NULL DEFAULT 0,
-        exit_reason    TEXT
+        exit_reason    TEXT,
+        places         INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX "${t.trainees}_by_class" ON "${t.trainees}" (class_id, district_code) WHERE class_id IS NOT NULL;
       CREATE INDEX "${t.trainees}_by_district" ON "${t.trainees}" (district_code, class_id) WHERE class_id IS NOT NULL;`);
@@ -42,7 +54,7 @@ export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables
     const opened = db.prepare(`INSERT INTO "${t.classes}" (class_id, name, round_id, starts_on, planned_end) VALUES (?, ?, ?, ?, ?)`);
     const extended = db.prepare(`UPDATE "${t.classes}" SET planned_end = ? WHERE class_id = ?`);
     const applied = db.prepare(
-      `INSERT INTO ${trainees} (candidate_id, round_id, district_code, prior_position, status) VALUES (?, ?, ?, ?, 'active')`,
+      `INSERT INTO ${trainees} (candidate_id, round_id, district_code, prior_position, status, places) VALUES (?, ?, ?, ?, 'active', ?)`,
     );
     const enrolled = db.prepare(`UPDATE ${trainees} SET class_id = ?, training = 'enrolled' WHERE candidate_id = ?`);
     const passed = db.prepare(`UPDATE ${trainees} SET training = 'passed' WHERE candidate_id = ?`);
@@ -76,8 +88,8 @@ export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables
         const candidate = asCandidateEvent(event);
         switch (candidate.type) {
           case 'CandidateApplied': {
-            const { roundId, commune, priorPosition } = candidate.data;
-            applied.run(candidateId, roundId, commune.districtCode, priorPosition ?? null);
+            const { roundId, commune, priorPosition, definition } = candidate.data;
+            applied.run(candidateId, roundId, commune.districtCode, priorPosition ?? null, programmePlaces(definition) ? 1 : 0);
             return;
           }
           case 'CandidateEnrolledInTraining':

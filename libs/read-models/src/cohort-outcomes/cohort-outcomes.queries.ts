@@ -21,8 +21,8 @@ export interface CohortRow {
   trained: number;
   /**
    * Trained trainees whose programme places people: the denominator of the
-   * placement rate. Those who completed a programme with no placement step
-   * are left out, so that programme does not read as a 0 % placement rate.
+   * placement rate. Those of a programme with no placement step are left out
+   * (in practice, completed or gone), so it does not read as a 0 % rate.
    */
   placeable: number;
   /** Counts per prior position (PRIOR_POSITIONS codes, or `unknown`). */
@@ -76,7 +76,7 @@ export function cohortOutcomes(db: Database.Database, t: TableNames<CohortOutcom
   const keyOf = (row: GroupRow) => `${row.class_id}\u0000${row.district_code}`;
   const totals = grouped(
     `COUNT(*) AS trainees, SUM(training = 'passed') AS trained,
-     SUM(training = 'passed' AND NOT (completed = 1 AND placement_kind IS NULL)) AS placeable`,
+     SUM(training = 'passed' AND places = 1) AS placeable`,
   ) as (GroupRow & { trainees: number; trained: number; placeable: number })[];
   for (const total of totals) {
     rows.set(keyOf(total), {
