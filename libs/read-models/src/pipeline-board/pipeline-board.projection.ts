@@ -47,6 +47,7 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         step_entered_at INTEGER NOT NULL,
         completed_at    INTEGER,
         exited_at       INTEGER,
+        home_district   TEXT    NOT NULL,
         acting_district TEXT    NOT NULL,
         placed_district TEXT
       ) STRICT, WITHOUT ROWID;
@@ -60,19 +61,19 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const started = db.prepare(
-      `INSERT INTO ${steps} (candidate_id, step_id, status, step_entered_at, acting_district) VALUES (?, ?, 'active', ?, ?)`,
+      `INSERT INTO ${steps} (candidate_id, step_id, status, step_entered_at, home_district, acting_district)
+       VALUES (@candidateId, @stepId, 'active', @at, @district, @district)`,
     );
-    const home = `(SELECT district_code FROM "${t.candidates}" WHERE candidate_id = @candidateId)`;
     // A new step starts with nobody but the applying district acting: the practicum or an offer names another.
     const advanced = db.prepare(
-      `UPDATE ${steps} SET step_id = @to, step_entered_at = @at, acting_district = ${home} WHERE candidate_id = @candidateId`,
+      `UPDATE ${steps} SET step_id = ?, step_entered_at = ?, acting_district = home_district WHERE candidate_id = ?`,
     );
     const actingMoved = db.prepare(`UPDATE ${steps} SET acting_district = ? WHERE candidate_id = ?`);
-    const actingBackHome = db.prepare(`UPDATE ${steps} SET acting_district = ${home} WHERE candidate_id = @candidateId`);
+    const actingBackHome = db.prepare(`UPDATE ${steps} SET acting_district = home_district WHERE candidate_id = ?`);
     const placed = db.prepare(`UPDATE ${steps} SET placed_district = acting_district WHERE candidate_id = ?`);
     const completed = db.prepare(
       `UPDATE ${steps} SET step_id = 'completed', status = 'completed', step_entered_at = @at, completed_at = @at,
-         acting_district = COALESCE(placed_district, ${home}) WHERE candidate_id = @candidateId`,
+         acting_district = COALESCE(placed_district, home_district) WHERE candidate_id = @candidateId`,
     );
     const exited = db.prepare(`UPDATE ${steps} SET status = 'exited', exit_reason = ?, exited_at = ? WHERE candidate_id = ?`);
     const reversed = db.prepare(
@@ -99,11 +100,11 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
               data.definition.id,
               data.definition.version,
             );
-            started.run(candidateId, data.firstStep.id, occurredAt(event), data.commune.districtCode);
+            started.run({ candidateId, stepId: data.firstStep.id, at: occurredAt(event), district: data.commune.districtCode });
             return;
           }
           case 'CandidateAdvanced':
-            advanced.run({ to: candidate.data.to.id, at: occurredAt(event), candidateId });
+            advanced.run(candidate.data.to.id, occurredAt(event), candidateId);
             return;
           case 'PracticumStarted':
             actingMoved.run(candidate.data.district, candidateId);
@@ -113,7 +114,7 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
             return;
           case 'PlacementDeclined':
           case 'AcceptanceWindowLapsed':
-            actingBackHome.run({ candidateId });
+            actingBackHome.run(candidateId);
             return;
           case 'PlacementAccepted':
             placed.run(candidateId);
