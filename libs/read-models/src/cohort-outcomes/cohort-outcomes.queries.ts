@@ -27,7 +27,7 @@ export interface CohortRow {
   placeable: number;
   /** Counts per prior position (PRIOR_POSITIONS codes, or `unknown`). */
   priorPositions: Record<string, number>;
-  /** Counts per outcome (placement kinds, exit reasons, `in-training`, `in-progress`). */
+  /** Counts per outcome (placement kinds, exit reasons, `completed-without-placement`, `in-training`, `in-progress`). */
   outcomes: Record<string, number>;
   /** Trainees holding one of the four kinds of post now. */
   placed: number;
