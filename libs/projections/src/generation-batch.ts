@@ -18,6 +18,8 @@ export interface Fed extends RunnerTarget {
   handler?: ProjectionHandler;
   committed?: Position;
   failure?: string;
+  /** Its query indexes exist: created once it caught up with the log. */
+  indexed?: boolean;
 }
 
 /** What one transaction did to one target, applied to memory only once the transaction committed. */

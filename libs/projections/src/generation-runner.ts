@@ -9,6 +9,7 @@ import {
   type RunnerStatus,
   type RunnerTarget,
 } from './generation-batch';
+import { logHead, reached } from './log-head';
 import { EventFromNewerBuild, identityUpcast, tableNames, type Upcast } from './projection';
 
 export type { RunnerStatus, RunnerTarget } from './generation-batch';
@@ -39,6 +40,7 @@ export class GenerationRunner {
   private readonly upcast: Upcast;
   private readonly batchSize: number;
   private readonly batch: GenerationBatch;
+  private indexing?: Promise<void>;
 
   constructor(
     private readonly store: EventStore,
@@ -96,12 +98,20 @@ export class GenerationRunner {
       : running.map((fed) => fed.committed!).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
     this.subscription = this.store.subscribeToAll({ fromCheckpoint: from, onEvent: (event) => this.receive(event) });
     this.subscription.closed.catch((error: unknown) => this.crash(error));
+    // Already at the head (a restart with nothing new): nothing will flush to say so.
+    this.indexWhenCaughtUp();
+  }
+
+  /** Resolves once no query-index check is under way (for tests and orderly shutdown). */
+  async settled(): Promise<void> {
+    while (this.indexing) await this.indexing;
   }
 
   async stop(): Promise<void> {
     for (const fed of this.fed) if (fed.status === 'running' || fed.status === 'starting') fed.status = 'stopped';
     this.buffer = [];
     await this.subscription?.stop();
+    await this.settled();
   }
 
   /** Stops feeding one generation (it was retired); the runner stops when nothing is left to feed. */
@@ -146,7 +156,37 @@ export class GenerationRunner {
     }
     for (const outcome of outcomes) this.settle(outcome);
     this.stopWhenIdle();
+    this.indexWhenCaughtUp();
     this.notify();
+  }
+
+  /**
+   * Creates the query indexes of each generation that has caught up with the
+   * log, in one transaction. Asks for the head after a flush rather than
+   * guessing from a short batch: a log whose length is a multiple of the batch
+   * size ends on a full one.
+   */
+  private indexWhenCaughtUp(): void {
+    if (this.indexing || !this.running().some((fed) => !fed.indexed)) return;
+    this.indexing = (async () => {
+      try {
+        const head = await logHead(this.store);
+        const ready = this.running().filter((fed) => !fed.indexed && reached(fed.committed, head));
+        this.db
+          .transaction(() => {
+            for (const fed of ready) {
+              const ddl = fed.definition.queryIndexes?.(tableNames(fed.definition, fed.generation));
+              if (ddl) this.db.exec(ddl);
+            }
+          })
+          .immediate();
+        for (const fed of ready) fed.indexed = true;
+      } catch (error) {
+        this.crash(error);
+      } finally {
+        this.indexing = undefined;
+      }
+    })();
   }
 
   /**

@@ -3,7 +3,7 @@ import { formatPosition, type EventStore, type Position } from '@app/event-store
 import { GenerationRunner, type RunnerOptions, type RunnerStatus } from './generation-runner';
 import { Generations, type Generation } from './generations';
 import { lagBehind, logHead, reached, type Lag } from './log-head';
-import type { ProjectionDefinition } from './projection';
+import { tableNames, type ProjectionDefinition } from './projection';
 
 export interface HostOptions extends RunnerOptions {
   /** How often the host looks for switches made by other processes, finished builds and crashed runners. */
@@ -204,6 +204,9 @@ export class ProjectionsHost {
     const head = await logHead(this.store);
     const current = this.generations.get(definition.name, building.generation);
     if (!current || !reached(current.position, head)) return;
+    // Queries must find the query indexes once they move over: the runner makes them when caught up, maybe not yet.
+    const indexes = definition.queryIndexes?.(tableNames(definition, building.generation));
+    if (indexes) this.db.transaction(() => this.db.exec(indexes)).immediate();
     // switchTo refuses, under its lock, a build that was dropped or stopped on a dead letter meanwhile.
     if (!this.generations.switchTo(definition.name, building.generation)) return;
     this.options.log?.(`${definition.name}: generation ${building.generation} (version ${building.version}) is live`);

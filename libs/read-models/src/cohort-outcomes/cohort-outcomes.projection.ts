@@ -45,10 +45,11 @@ export const cohortOutcomesProjection: ProjectionDefinition<CohortOutcomesTables
         completed      INTEGER NOT NULL DEFAULT 0,
         exit_reason    TEXT,
         places         INTEGER NOT NULL
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.trainees}_by_class" ON "${t.trainees}" (class_id, district_code) WHERE class_id IS NOT NULL;
-      CREATE INDEX "${t.trainees}_by_district" ON "${t.trainees}" (district_code, class_id) WHERE class_id IS NOT NULL;`);
+      ) STRICT, WITHOUT ROWID;`);
   },
+  queryIndexes: (t) => `
+    CREATE INDEX IF NOT EXISTS "${t.trainees}_by_class" ON "${t.trainees}" (class_id, district_code) WHERE class_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS "${t.trainees}_by_district" ON "${t.trainees}" (district_code, class_id) WHERE class_id IS NOT NULL;`,
   open(db, t) {
     const trainees = `"${t.trainees}"`;
     const opened = db.prepare(`INSERT INTO "${t.classes}" (class_id, name, round_id, starts_on, planned_end) VALUES (?, ?, ?, ?, ?)`);

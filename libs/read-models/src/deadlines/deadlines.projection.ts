@@ -3,7 +3,7 @@ import { WriteBehindRows, type ProjectionDefinition } from '@app/projections';
 import type { Deadline, ReminderEvent } from '@app/pipeline';
 import { REMINDER_PREFIX } from '../streams';
 import { subjectOf, type SubjectFacts } from './deadline-subjects';
-import { createDeadlineTables, type DeadlineTable } from './deadlines.tables';
+import { createDeadlineTables, deadlineQueryIndexes, type DeadlineTable } from './deadlines.tables';
 import { deadlineVersion, fireJobId, reminderJobId } from './timer-ids';
 
 /** A subject's slimmed state, and the ids of its deadlines still pending. */
@@ -26,6 +26,7 @@ export const deadlinesProjection: ProjectionDefinition<DeadlineTable> = {
   version: 3,
   tables: ['subjects', 'deadlines', 'timers'],
   create: createDeadlineTables,
+  queryIndexes: deadlineQueryIndexes,
   open(db, t) {
     const readSubject = db.prepare<[string], { state: string; pending: string }>(
       `SELECT state, pending FROM "${t.subjects}" WHERE stream_id = ?`,

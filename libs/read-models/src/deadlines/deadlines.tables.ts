@@ -31,7 +31,6 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
       ended_at     INTEGER,
       ended_by     TEXT
     ) STRICT;
-    CREATE INDEX "${t.deadlines}_by_state_due" ON "${t.deadlines}" (state, due_at);
     CREATE TABLE "${t.timers}" (
       job_id         TEXT PRIMARY KEY,
       deadline_id    TEXT NOT NULL,
@@ -43,7 +42,13 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
       change_prepare INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX "${t.timers}_by_change" ON "${t.timers}" (change_commit, change_prepare, job_id);
-    CREATE INDEX "${t.timers}_pending_by_run_at" ON "${t.timers}" (run_at) WHERE state = 'pending';
     CREATE INDEX "${t.timers}_by_deadline" ON "${t.timers}" (deadline_id);
   `);
+}
+
+/** Indexes for the report and the due-timer scan only: created once the generation has caught up. */
+export function deadlineQueryIndexes(t: TableNames<DeadlineTable>): string {
+  return `
+    CREATE INDEX IF NOT EXISTS "${t.deadlines}_by_state_due" ON "${t.deadlines}" (state, due_at);
+    CREATE INDEX IF NOT EXISTS "${t.timers}_pending_by_run_at" ON "${t.timers}" (run_at) WHERE state = 'pending';`;
 }

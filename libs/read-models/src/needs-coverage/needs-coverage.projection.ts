@@ -27,7 +27,6 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
         withdrawn     INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (round_id, need_id)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.needs}_by_place" ON "${t.needs}" (round_id, district_code, commune_code, title);
       CREATE TABLE "${t.candidates}" (
         candidate_id         TEXT    PRIMARY KEY,
         round_id             TEXT    NOT NULL,
@@ -46,10 +45,13 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
         placed_commune_code  TEXT,
         placed_commune_name  TEXT,
         placed_title         TEXT
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, title);
-      CREATE INDEX "${t.candidates}_by_placement" ON "${t.candidates}" (round_id, placed_district_code, placed_commune_code, placed_title);`);
+      ) STRICT, WITHOUT ROWID;`);
   },
+  queryIndexes: (t) => `
+    CREATE INDEX IF NOT EXISTS "${t.needs}_by_place" ON "${t.needs}" (round_id, district_code, commune_code, title);
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, title);
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_placement"
+      ON "${t.candidates}" (round_id, placed_district_code, placed_commune_code, placed_title);`,
   open(db, t) {
     const needs = `"${t.needs}"`;
     const candidates = `"${t.candidates}"`;

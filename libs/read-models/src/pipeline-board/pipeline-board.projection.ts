@@ -35,10 +35,6 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         definition_id      TEXT    NOT NULL,
         definition_version INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.candidates}_by_district" ON "${t.candidates}" (district_code);
-      CREATE INDEX "${t.candidates}_by_commune" ON "${t.candidates}" (commune_code);
-      CREATE INDEX "${t.candidates}_by_round" ON "${t.candidates}" (round_id);
-      CREATE INDEX "${t.candidates}_by_name" ON "${t.candidates}" (name_key);
       CREATE TABLE "${t.steps}" (
         candidate_id    TEXT    PRIMARY KEY,
         step_id         TEXT    NOT NULL,
@@ -50,9 +46,14 @@ export const pipelineBoardProjection: ProjectionDefinition<PipelineBoardTables> 
         home_district   TEXT    NOT NULL,
         acting_district TEXT    NOT NULL,
         placed_district TEXT
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.steps}_by_acting_district" ON "${t.steps}" (acting_district);`);
+      ) STRICT, WITHOUT ROWID;`);
   },
+  queryIndexes: (t) => `
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_district" ON "${t.candidates}" (district_code);
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_commune" ON "${t.candidates}" (commune_code);
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_round" ON "${t.candidates}" (round_id);
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_name" ON "${t.candidates}" (name_key);
+    CREATE INDEX IF NOT EXISTS "${t.steps}_by_acting_district" ON "${t.steps}" (acting_district);`,
   open(db, t) {
     const steps = `"${t.steps}"`;
     const applied = db.prepare(

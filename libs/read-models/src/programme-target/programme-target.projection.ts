@@ -21,9 +21,9 @@ export const programmeTargetProjection: ProjectionDefinition<ProgrammeTargetTabl
         district_code TEXT    NOT NULL,
         status        TEXT    NOT NULL CHECK (status IN ('active', 'exited', 'completed')),
         completed_at  INTEGER
-      ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.candidates}_by_programme" ON "${t.candidates}" (definition_id, district_code);`);
+      ) STRICT, WITHOUT ROWID;`);
   },
+  queryIndexes: (t) => `CREATE INDEX IF NOT EXISTS "${t.candidates}_by_programme" ON "${t.candidates}" (definition_id, district_code);`,
   open(db, t) {
     const table = `"${t.candidates}"`;
     const applied = db.prepare(

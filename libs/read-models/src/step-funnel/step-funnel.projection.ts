@@ -23,7 +23,6 @@ export const stepFunnelProjection: ProjectionDefinition<StepFunnelTables> = {
         definition_id      TEXT    NOT NULL,
         definition_version INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX "${t.candidates}_by_round" ON "${t.candidates}" (round_id, district_code);
       CREATE TABLE "${t.visits}" (
         candidate_id TEXT    NOT NULL,
         step_id      TEXT    NOT NULL,
@@ -34,6 +33,7 @@ export const stepFunnelProjection: ProjectionDefinition<StepFunnelTables> = {
         PRIMARY KEY (candidate_id, step_id)
       ) STRICT, WITHOUT ROWID;`);
   },
+  queryIndexes: (t) => `CREATE INDEX IF NOT EXISTS "${t.candidates}_by_round" ON "${t.candidates}" (round_id, district_code);`,
   open(db, t) {
     const visits = `"${t.visits}"`;
     const applied = db.prepare(
