@@ -167,19 +167,21 @@ export class GenerationRunner {
    * size ends on a full one.
    */
   private indexWhenCaughtUp(): void {
-    if (this.indexing || !this.running().some((fed) => !fed.indexed)) return;
+    // A generation stopped on a dead letter goes no further but may still serve queries: it gets its indexes too.
+    const waiting = () => this.fed.filter((fed) => !fed.indexed && (fed.status === 'running' || fed.status === 'failed'));
+    if (this.indexing || waiting().length === 0) return;
     this.indexing = (async () => {
       try {
-        const head = await logHead(this.store);
-        const ready = this.running().filter((fed) => !fed.indexed && reached(fed.committed, head));
-        this.db
-          .transaction(() => {
-            for (const fed of ready) {
-              const ddl = fed.definition.queryIndexes?.(tableNames(fed.definition, fed.generation));
-              if (ddl) this.db.exec(ddl);
-            }
-          })
-          .immediate();
+        let head: Position | undefined;
+        try {
+          head = await logHead(this.store);
+        } catch {
+          // The store is unreachable (the subscription retries on its own): ask again after the next flush.
+          return;
+        }
+        const ready = waiting().filter((fed) => fed.status === 'failed' || reached(fed.committed, head));
+        const ddl = ready.flatMap((fed) => fed.definition.queryIndexes?.(tableNames(fed.definition, fed.generation)) ?? []);
+        if (ddl.length > 0) this.db.transaction(() => ddl.forEach((statements) => this.db.exec(statements))).immediate();
         for (const fed of ready) fed.indexed = true;
       } catch (error) {
         this.crash(error);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { parsePosition } from '@app/event-store';
 import { tableNames, type ProjectionDefinition } from '@app/projections';
 import { counterProjection } from '../../../test/processes/counter-projection';
-import { appendProbes, eventually, projectionsFixture } from './fixtures';
+import { appendProbes, eventually, probe, projectionsFixture } from './fixtures';
 
 const INDEX = 'rm_indexed_g1_per_stream_by_events';
 
@@ -80,5 +80,17 @@ describe('query indexes', () => {
     await eventually(() => second.generations.live('indexed')?.generation === 2);
     expect(indexExists(fixture.db, 'rm_indexed_g2_per_stream_by_events')).toBe(true);
     expect(second.caughtUpTo(parsePosition('500'))).toBe(true);
+  });
+
+  it('are created for a generation stopped on a dead letter, which still serves queries', async () => {
+    const seen = { indexWhileApplying: 0 };
+    await appendProbes(fixture.store, 200);
+    await fixture.store.append('poisoned', [probe(200, { poison: true })]);
+    await appendProbes(fixture.store, 100, 10, 'after');
+    const running = host(seen);
+    await running.start();
+    await eventually(() => running.generations.live('indexed')?.failedAt !== undefined);
+    await eventually(() => indexExists(fixture.db));
+    expect(running.generations.live('indexed')?.position).toEqual(parsePosition('200'));
   });
 });
