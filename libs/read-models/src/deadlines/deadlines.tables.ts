@@ -46,7 +46,7 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
   `);
 }
 
-/** Indexes for the report and the due-timer scan only: created once the generation has caught up. */
+/** Indexes only the deadlines report and the /health overdue-timer check use: created once the generation has caught up. */
 export function deadlineQueryIndexes(t: TableNames<DeadlineTable>): string {
   return `
     CREATE INDEX IF NOT EXISTS "${t.deadlines}_by_state_due" ON "${t.deadlines}" (state, due_at);
