@@ -102,16 +102,12 @@ export class GenerationRunner {
     this.indexWhenCaughtUp();
   }
 
-  /** Resolves once no query-index check is under way (for tests and orderly shutdown). */
-  async settled(): Promise<void> {
-    while (this.indexing) await this.indexing;
-  }
-
   async stop(): Promise<void> {
     for (const fed of this.fed) if (fed.status === 'running' || fed.status === 'starting') fed.status = 'stopped';
     this.buffer = [];
     await this.subscription?.stop();
-    await this.settled();
+    // A query-index check under way must not outlive the runner (the database may be closed next).
+    while (this.indexing) await this.indexing;
   }
 
   /** Stops feeding one generation (it was retired); the runner stops when nothing is left to feed. */

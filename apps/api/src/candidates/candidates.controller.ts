@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { candidateDistricts, type Actor, type TrainingClassState } from '@app/pipeline';
+import { isOutsideDistrictBoard, type Actor, type TrainingClassState } from '@app/pipeline';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { CommandContext } from '../commands/stream-commands';
 import { CommandCtx } from '../http/command-context';
@@ -49,7 +49,7 @@ export class CandidatesController {
   @Get(':candidateId')
   async get(@Param() { candidateId }: CandidateParams, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const { state, revision, deadlines } = await this.runner.existing(candidateId);
-    if (actor.role === 'district-board' && !candidateDistricts(state).includes(actor.district ?? '')) {
+    if (isOutsideDistrictBoard(actor, state)) {
       throw new ProblemException(problem(403, 'NOT_YOUR_DISTRICT', `candidate ${candidateId} belongs to another district`));
     }
     void reply.header('etag', `"${revision}"`);

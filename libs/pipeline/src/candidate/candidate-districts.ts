@@ -1,4 +1,5 @@
 import { candidateActingDistrict } from '../notifications/deadline-audience';
+import type { Actor } from '../shared/actor';
 import type { CandidateState } from './candidate.state';
 
 /**
@@ -23,4 +24,9 @@ export function candidateDistricts(state: CandidateState): string[] {
 
 function distinct(home: string, acting: string | undefined): string[] {
   return acting === undefined || acting === home ? [home] : [home, acting];
+}
+
+/** A district board none of whose candidate's districts is its own: it may neither see nor act on them. */
+export function isOutsideDistrictBoard(actor: Actor, state: CandidateState): boolean {
+  return actor.role === 'district-board' && !candidateDistricts(state).includes(actor.district ?? '');
 }

@@ -3,7 +3,7 @@ import type { Decision } from '../shared/decision';
 import type { CandidateCommand } from './candidate.commands';
 import type { CandidateEvent } from './candidate.events';
 import type { CandidateState } from './candidate.state';
-import { candidateDistricts } from './candidate-districts';
+import { isOutsideDistrictBoard } from './candidate-districts';
 import { apply, recordScores, recordSelectionOutcome } from './decide/apply-and-select';
 import {
   answerOffer,
@@ -83,10 +83,8 @@ export function decideCandidate(
   }
 }
 
-/** A district board asking about a candidate none of whose districts is its own. */
-function districtOutsider(command: CandidateCommand, state: CandidateState) {
-  const { actor } = command;
-  if (actor.role !== 'district-board' || state.status === 'none') return undefined;
-  const districts = candidateDistricts(state);
-  return districts.includes(actor.district ?? '') ? undefined : notYourDistrict(actor, districts[0]);
+/** A district board asking about a candidate none of whose districts is its own (an application has none yet). */
+function districtOutsider({ actor }: CandidateCommand, state: CandidateState) {
+  if (state.status === 'none' || !isOutsideDistrictBoard(actor, state)) return undefined;
+  return notYourDistrict(actor, state.application.commune.districtCode);
 }

@@ -5,4 +5,4 @@ export { decideCandidate } from './candidate.decide';
 export { candidateDeadlines } from './candidate.deadlines';
 export { failedEligibilityRules, sameMajor, type EligibilityRule } from './eligibility';
 export { stepAfter } from './decide/guards';
-export { candidateDistricts } from './candidate-districts';
+export { candidateDistricts, isOutsideDistrictBoard } from './candidate-districts';
