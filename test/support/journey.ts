@@ -16,8 +16,8 @@ export const tokens = {
 export const daysFrom = (api: TimersApi, days: number) => new Date(api.clock.now().getTime() + days * DAY).toISOString();
 export const monthsAfter = (iso: string, months: number) => addMonths(new Date(iso), months).toISOString();
 
-/** A Bắc Giang round whose window closes in `closesInDays`, with one approved need in Ngọc Vân (Tân Yên, 216). */
-export async function openRound(api: TimersApi, roundId: string, closesInDays = 20): Promise<{ position: string }> {
+/** A Bắc Giang round whose window closes in `closesInDays`, with one approved need of `seats` in Ngọc Vân (Tân Yên, 216). */
+export async function openRound(api: TimersApi, roundId: string, closesInDays = 20, seats = 3): Promise<{ position: string }> {
   await ok(
     api.call('POST', '/rounds', {
       token: tokens.province,
@@ -34,7 +34,13 @@ export async function openRound(api: TimersApi, roundId: string, closesInDays = 
   await ok(
     api.call('POST', `/rounds/${roundId}/needs`, {
       token: tokens.tanYen,
-      body: { needId: 'ngoc-van-tai-chinh', communeCode: '07351', title: 'finance-accounting', quantity: 3, acceptedMajors: ['Kế toán'] },
+      body: {
+        needId: 'ngoc-van-tai-chinh',
+        communeCode: '07351',
+        title: 'finance-accounting',
+        quantity: seats,
+        acceptedMajors: ['Kế toán'],
+      },
     }),
     201,
   );

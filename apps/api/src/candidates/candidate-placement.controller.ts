@@ -7,6 +7,8 @@ import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { CommandContext } from '../commands/stream-commands';
 import { CommandCtx } from '../http/command-context';
 import { problem, ProblemException } from '../http/problem';
+import { needsCoverageProjection, placesTaken } from '@app/read-models';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { AdminUnits } from '../reference/admin-units';
 import { GetRound } from '../rounds/get-round.query';
 import { CandidateParams } from './candidate-application.dto';
@@ -37,6 +39,7 @@ export class CandidatePlacementController {
     private readonly runner: CandidateRunner,
     private readonly queries: QueryBus,
     private readonly adminUnits: AdminUnits,
+    private readonly readModels: ReadYourWrites,
   ) {}
 
   @Post('practicum')
@@ -63,7 +66,13 @@ export class CandidatePlacementController {
     return this.runner.run(reply, candidateId, { type: 'EvaluatePracticum', actor, ...body }, context);
   }
 
-  /** Open slots are the approved places for that commune and title in the candidate's round. */
+  /**
+   * Open slots are the approved seats for that commune and title in the
+   * candidate's round, less those other candidates hold (an offer awaiting its
+   * answer, or accepted), read from needs-coverage once it has caught up with
+   * the log. Two offers sent at the same instant can still both pass: the
+   * check is as fresh as the read model, not a lock.
+   */
   @Post('placement-offer')
   @AllowRoles('province-board')
   async offer(
@@ -83,9 +92,16 @@ export class CandidatePlacementController {
     const { state } = await this.runner.existing(candidateId);
     const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(state.application.roundId));
     const needs = round.status === 'not-opened' ? [] : round.needs;
-    const openSlots = needs
+    const approved = needs
       .filter((need) => need.status === 'approved' && need.commune.code === commune.code && need.title === body.title)
       .reduce((sum, need) => sum + need.quantity, 0);
+    const taken = placesTaken(this.readModels.db, await this.readModels.atHead(needsCoverageProjection), {
+      roundId: state.application.roundId,
+      communeCode: commune.code,
+      title: body.title,
+      exceptCandidateId: candidateId,
+    });
+    const openSlots = Math.max(approved - taken, 0);
     const communeRef = { code: commune.code, name: commune.name, districtCode: commune.districtCode };
     return this.runner.run(
       reply,

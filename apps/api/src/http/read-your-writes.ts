@@ -54,6 +54,17 @@ export class ReadYourWrites {
     return { tables, position: position && formatPosition(position) };
   }
 
+  /**
+   * The live tables of `definition` once it reflects every event the log holds
+   * now: for a command whose check reads a read model (the seats an offer may
+   * take), so that no acknowledged write is missed. 503 when it lags too far.
+   */
+  async atHead<T extends string>(definition: ProjectionDefinition<T>): Promise<TableNames<T>> {
+    const head = await logHead(this.store);
+    const { tables } = await this.tables(definition, head && formatPosition(head));
+    return tables;
+  }
+
   private async refuseBeyondLog(wanted: Position, minPosition: string): Promise<void> {
     const head = await logHead(this.store);
     if (head && comparePositions(wanted, head) <= 0) return;

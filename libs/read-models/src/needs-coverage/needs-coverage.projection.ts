@@ -7,11 +7,13 @@ export type NeedsCoverageTables = 'needs' | 'candidates';
  * Each round's needs per commune × title, and where the candidates who
  * applied for them stand: selected, in training, placed (a placement counts
  * for the commune and title of the accepted offer, and stops counting if the
- * person leaves).
+ * person leaves). An offer still awaiting its answer is kept too: it holds a
+ * seat that must not be offered to someone else (see placesTaken).
  */
 export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> = {
   name: 'needs-coverage',
-  version: 1,
+  // 2: a declined or lapsed offer is cleared, so that an offer awaiting its answer holds a seat.
+  version: 2,
   tables: ['needs', 'candidates'],
   create(db, t) {
     db.exec(`
@@ -51,7 +53,8 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
     CREATE INDEX IF NOT EXISTS "${t.needs}_by_place" ON "${t.needs}" (round_id, district_code, commune_code, title);
     CREATE INDEX IF NOT EXISTS "${t.candidates}_by_place" ON "${t.candidates}" (round_id, district_code, commune_code, title);
     CREATE INDEX IF NOT EXISTS "${t.candidates}_by_placement"
-      ON "${t.candidates}" (round_id, placed_district_code, placed_commune_code, placed_title);`,
+      ON "${t.candidates}" (round_id, placed_district_code, placed_commune_code, placed_title);
+    CREATE INDEX IF NOT EXISTS "${t.candidates}_by_offer" ON "${t.candidates}" (offered_commune_code, offered_title, round_id);`,
   open(db, t) {
     const needs = `"${t.needs}"`;
     const candidates = `"${t.candidates}"`;
@@ -74,6 +77,10 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
     const placed = db.prepare(
       `UPDATE ${candidates} SET placed_district_code = offered_district_code, placed_commune_code = offered_commune_code,
          placed_commune_name = offered_commune_name, placed_title = offered_title WHERE candidate_id = ?`,
+    );
+    const offerEnded = db.prepare(
+      `UPDATE ${candidates} SET offered_district_code = NULL, offered_commune_code = NULL, offered_commune_name = NULL, offered_title = NULL
+       WHERE candidate_id = ?`,
     );
     const completed = db.prepare(`UPDATE ${candidates} SET status = 'completed', step_kind = NULL WHERE candidate_id = ?`);
     const exited = db.prepare(`UPDATE ${candidates} SET status = 'exited' WHERE candidate_id = ?`);
@@ -127,6 +134,10 @@ export const needsCoverageProjection: ProjectionDefinition<NeedsCoverageTables> 
           }
           case 'PlacementAccepted':
             placed.run(candidateId);
+            return;
+          case 'PlacementDeclined':
+          case 'AcceptanceWindowLapsed':
+            offerEnded.run(candidateId);
             return;
           case 'AddedToSuccessionPlanning':
           case 'CandidateCompletedProgramme':

@@ -65,3 +65,27 @@ export function needsCoverage(db: Database.Database, t: TableNames<NeedsCoverage
     )
     .all(...needs.params, ...needs.params, ...placed.params) as CoverageRow[];
 }
+
+/** Which seats of a round's commune × title are spoken for. */
+export interface SeatQuery {
+  roundId: string;
+  communeCode: string;
+  title: string;
+  /** The candidate about to be offered a seat: an offer of their own that lapsed or was declined is already cleared. */
+  exceptCandidateId: string;
+}
+
+/**
+ * Seats held by the round's candidates in that commune and title: an offer
+ * awaiting its answer, or an accepted one, by someone who has not left. An
+ * offer declined or lapsed frees its seat; so does leaving the programme.
+ */
+export function placesTaken(db: Database.Database, t: TableNames<NeedsCoverageTables>, query: SeatQuery): number {
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS taken FROM "${t.candidates}"
+       WHERE offered_commune_code = ? AND offered_title = ? AND round_id = ? AND status <> 'exited' AND candidate_id <> ?`,
+    )
+    .get(query.communeCode, query.title, query.roundId, query.exceptCandidateId) as { taken: number };
+  return row.taken;
+}

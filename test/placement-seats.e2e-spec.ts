@@ -1,0 +1,67 @@
+import { DAY, eventually, ok, startTimersApi, type TimersApi } from './support/timers';
+import { applyAndSelect, candidate, openClass, openRound, passTraining, startPracticum, tokens } from './support/journey';
+
+jest.setTimeout(30_000);
+
+/**
+ * A commune's approved seat is offered to one candidate at a time: an offer
+ * awaiting its answer or accepted holds it; a declined one frees it.
+ */
+describe('seats an offer may take', () => {
+  let api: TimersApi;
+  let first: string;
+  let second: string;
+  const offer = (candidateId: string) =>
+    api.call('POST', `/candidates/${candidateId}/placement-offer`, {
+      token: tokens.province,
+      body: { communeCode: '07351', title: 'finance-accounting', placementKind: 'commune-civil-servant' },
+    });
+
+  beforeAll(async () => {
+    api = await startTimersApi();
+    await openRound(api, 'seats-2026', 20, 1);
+    first = await applyAndSelect(api, 'seats-2026', '024201005551', 'Trần Văn Bình');
+    second = await applyAndSelect(api, 'seats-2026', '024201005552', 'Lê Thị Ánh Tuyết');
+    await openClass(api, 'k-seats', 'seats-2026');
+    for (const id of [first, second]) {
+      await passTraining(api, 'k-seats', id);
+      await startPracticum(api, id);
+    }
+    await api.advance(92 * DAY);
+    for (const id of [first, second]) {
+      await eventually(async () => (await candidate(api, id)).stage.phase === 'awaiting-evaluation');
+      await ok(
+        api.call('POST', `/candidates/${id}/practicum/evaluation`, { token: tokens.tanYen, body: { satisfactory: true, comments: 'Tốt' } }),
+      );
+    }
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('refuses a second offer of the one seat while the first awaits its answer, and changes nothing', async () => {
+    expect((await offer(first)).status).toBe(200);
+    const refused = await offer(second);
+    expect(refused.body).toMatchObject({ code: 'NO_OPEN_SLOT' });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect((await candidate(api, second)).stage.phase).toBe('awaiting-offer');
+  });
+
+  it('frees the seat when the offer lapses unanswered, and holds it again once the next one is accepted', async () => {
+    await api.advance(16 * DAY);
+    await eventually(async () => (await candidate(api, first)).stage.phase === 'awaiting-offer');
+    expect((await offer(second)).status).toBe(200);
+    await ok(api.call('POST', `/candidates/${second}/placement-offer/acceptance`, { token: tokens.tanYen }));
+    expect((await offer(first)).body).toMatchObject({ code: 'NO_OPEN_SLOT' });
+  });
+
+  it('frees an accepted seat when its holder leaves the programme', async () => {
+    await ok(
+      api.call('POST', `/candidates/${second}/exit`, {
+        token: tokens.province,
+        body: { reason: 'withdrew', note: 'Xin thôi tham gia đề án' },
+      }),
+    );
+    expect((await offer(first)).status).toBe(200);
+  });
+});
