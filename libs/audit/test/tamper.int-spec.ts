@@ -128,16 +128,72 @@ describe('verifying the record against tampering', () => {
     expect((await verify(end.path)).firstBrokenLink).toMatchObject({ ...linkOf(at(end.events, 5)), reason: 'anchor-count-mismatch' });
   });
 
-  it('names the last anchor when it was moved out of the range the log is read in, with its block cut short', async () => {
+  it('names an event moved out of the range the log is read in (here the last anchor, its block cut short)', async () => {
     const { path, events } = await anchoredFile();
     const moved = at(events, 10);
     tamper(path, 'UPDATE events SET position = -10 WHERE position = 10');
     tamper(path, 'DELETE FROM events WHERE position IN (8, 9)');
     expect(await verify(path)).toMatchObject({
       ok: false,
-      anchorsChecked: 1,
-      firstBrokenLink: { streamId: ANCHOR_STREAM, revision: moved.revision, eventId: moved.id, reason: 'anchor-not-reached' },
+      firstBrokenLink: { streamId: ANCHOR_STREAM, revision: moved.revision, eventId: moved.id, position: '-10', reason: 'outside-the-log' },
     });
+    // A store that cannot list such rows still notices the anchor it never met.
+    const store = new SqliteEventStore({ path });
+    try {
+      const blind = Object.assign(Object.create(store) as SqliteEventStore, { eventsOutsideLog: undefined });
+      expect(await verifyStore(blind)).toMatchObject({
+        ok: false,
+        anchorsChecked: 1,
+        firstBrokenLink: { streamId: ANCHOR_STREAM, revision: moved.revision, eventId: moved.id, reason: 'anchor-not-reached' },
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('names an event inserted beyond the log, rightly chained to its stream, which a read of the stream would show', async () => {
+    for (const position of [-1, 2 ** 53 + 2]) {
+      const { path, events } = await anchoredFile();
+      const last = at(events, 9);
+      const forged = {
+        ...last,
+        id: `forged-${position}`,
+        revision: last.revision + 1,
+        data: { note: 'Đã kiểm tra' },
+        previousHash: last.hash,
+      };
+      tamper(
+        path,
+        `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, previous_hash)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)`,
+        BigInt(position),
+        forged.id,
+        forged.streamId,
+        forged.revision,
+        forged.type,
+        JSON.stringify(forged.data),
+        JSON.stringify(forged.metadata),
+        forged.recordedAt.getTime(),
+        eventHash(forged),
+        forged.previousHash,
+      );
+      const store = new SqliteEventStore({ path });
+      try {
+        expect((await store.readStream(forged.streamId)).map((recorded) => recorded.id)).toContain(forged.id);
+        expect(await verifyStore(store)).toMatchObject({
+          ok: false,
+          firstBrokenLink: {
+            streamId: forged.streamId,
+            revision: forged.revision,
+            eventId: forged.id,
+            position: String(position),
+            reason: 'outside-the-log',
+          },
+        });
+      } finally {
+        await store.close();
+      }
+    }
   });
 
   it('names an event whose number was edited into one JSON cannot hold (1e400, which would hash like null)', async () => {

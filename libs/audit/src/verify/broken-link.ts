@@ -20,6 +20,8 @@ export type BrokenReason =
   | 'anchor-count-mismatch'
   /** Same range and count, different leaves: an event's hash, position or recorded time changed. */
   | 'merkle-root-mismatch'
+  /** An event is stored where the walk of the global log cannot reach it, though its stream shows it: inserted or moved by an edit of the file. */
+  | 'outside-the-log'
   /** A stored anchor was not met walking the log (its position was moved out of the range the log is read in). */
   | 'anchor-not-reached'
   /** An anchor differs from the hash kept outside the store for it (or is gone): the store was rewritten, anchors included. */

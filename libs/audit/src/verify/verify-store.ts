@@ -104,7 +104,15 @@ export async function verifyStore(store: EventStore, options: VerifyOptions = {}
     const finding = chains.check(event) ?? (event.streamId === ANCHOR_STREAM ? blocks.onAnchor(event) : blocks.onEvent(event));
     if (finding) return finish(brokenAt(event, finding));
   }
+  // An event the walk cannot reach is still read with its stream (and by whoever reads it): it must not pass unseen.
+  const [outside] = (await store.eventsOutsideLog?.(1)) ?? [];
+  if (outside) {
+    const { streamId, revision, eventId, position } = outside;
+    const detail = `stored at position ${position}, outside the range the log is read in, yet read with its stream`;
+    return finish({ streamId, revision, position, eventId, reason: 'outside-the-log', detail });
+  }
   // An anchor the walk never met was moved where the log is not read (a position out of range): its block went unchecked.
+  // The embedded store reports such a row above; this catches it in a store that cannot list them.
   const unreached = anchors[blocks.anchorsChecked];
   if (unreached) {
     const detail = `anchor of block ${unreached.fromPosition}…${unreached.toPosition} is stored but was not found walking the log`;

@@ -56,6 +56,14 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+export interface EventOutsideLog {
+  streamId: string;
+  revision: number;
+  eventId: string;
+  /** As stored, in decimal: it may not fit a Position. */
+  position: string;
+}
+
 /** The event store port: every adapter passes the same contract suite. */
 export interface EventStore {
   readonly name: string;
@@ -63,6 +71,13 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options: SubscribeToAllOptions): Subscription;
+  /**
+   * Events stored where a read of the global log never reaches them, yet a
+   * read of their stream does: only an edit of the store's files makes one
+   * (the embedded store: a row whose position is below 0 or beyond 2^53). Verify asks
+   * for them. EventStoreDB assigns every position itself and has none.
+   */
+  eventsOutsideLog?(maxCount: number): Promise<EventOutsideLog[]>;
   /** Answers quickly whether the store can serve; throws with the reason when not. */
   ping(): Promise<void>;
   /** Stops accepting appends, finishes the ones in flight, then releases resources. */

@@ -5,6 +5,7 @@ import { EventStoreClosedError } from '../port/errors';
 import type {
   AppendOptions,
   AppendResult,
+  EventOutsideLog,
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
@@ -91,6 +92,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     return this.reader.readAll(options);
+  }
+
+  async eventsOutsideLog(maxCount: number): Promise<EventOutsideLog[]> {
+    this.assertOpen();
+    return this.reader.outsideLog(maxCount);
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
