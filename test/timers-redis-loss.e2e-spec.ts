@@ -1,5 +1,7 @@
 import Redis from 'ioredis';
-import { fireJobId } from '@app/read-models';
+import type Database from 'better-sqlite3';
+import { Generations, READ_MODEL_DB, tableNames } from '@app/projections';
+import { deadlinesProjection, fireJobId, pendingTimersIndex } from '@app/read-models';
 import { TimersRunner } from '../apps/worker/src/timers/timers-runner';
 import { DAY, eventually, ok, startTimersApi, type TimersApi } from './support/timers';
 import { eventTypes, openRound, tokens } from './support/journey';
@@ -67,5 +69,12 @@ describe('timers after Redis loses its data', () => {
     expect(reports.find((report) => report.outbox === 'timers')).toMatchObject({ jobs: 3 });
     await eventually(async () => (await eventTypes(api, 'round-r-loss-4')).includes('RegistrationWindowClosed'));
     await eventually(async () => (await ok(api.call('GET', '/health'))).info.queues.oldestDueSeconds === 0);
+  });
+
+  it('does not answer how overdue timers are while the deadlines read model has no index for it (still catching up)', async () => {
+    const db = api.app.get<Database.Database>(READ_MODEL_DB);
+    const live = new Generations(db).live(deadlinesProjection.name)!;
+    db.exec(`DROP INDEX "${pendingTimersIndex(tableNames(deadlinesProjection, live.generation))}"`);
+    expect((await ok(api.call('GET', '/health'))).info.queues.oldestDueSeconds).toBeNull();
   });
 });

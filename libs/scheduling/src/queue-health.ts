@@ -3,7 +3,7 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import type Database from 'better-sqlite3';
 import { Clock, withTimeout } from '@app/common';
 import { Generations, READ_MODEL_DB, tableNames } from '@app/projections';
-import { deadlinesProjection } from '@app/read-models';
+import { deadlinesProjection, pendingTimersIndex } from '@app/read-models';
 import type { EvictionPolicy } from './eviction-policy';
 import { PipelineQueues } from './pipeline-queues';
 
@@ -42,11 +42,16 @@ export class QueueHealth {
     return indicator.up(details);
   }
 
-  /** Seconds since the oldest pending deadline came due; 0 when nothing is overdue. */
-  private oldestDueSeconds(): number {
+  /**
+   * Seconds since the oldest pending deadline came due; 0 when nothing is overdue. Null while the
+   * deadlines read model catches up and has no index for it yet: the answer would be stale, and a scan.
+   */
+  private oldestDueSeconds(): number | null {
     const live = new Generations(this.db).live(deadlinesProjection.name);
     if (!live) return 0;
     const t = tableNames(deadlinesProjection, live.generation);
+    const indexed = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(pendingTimersIndex(t));
+    if (!indexed) return null;
     const now = this.clock.now().getTime();
     const oldest = this.db
       .prepare(`SELECT MIN(run_at) FROM "${t.timers}" WHERE state = 'pending' AND action = 'fire' AND run_at <= ?`)

@@ -50,5 +50,8 @@ export function createDeadlineTables(db: Database.Database, t: TableNames<Deadli
 export function deadlineQueryIndexes(t: TableNames<DeadlineTable>): string {
   return `
     CREATE INDEX IF NOT EXISTS "${t.deadlines}_by_state_due" ON "${t.deadlines}" (state, due_at);
-    CREATE INDEX IF NOT EXISTS "${t.timers}_pending_by_run_at" ON "${t.timers}" (run_at) WHERE state = 'pending';`;
+    CREATE INDEX IF NOT EXISTS "${pendingTimersIndex(t)}" ON "${t.timers}" (run_at) WHERE state = 'pending';`;
 }
+
+/** The index of pending timers by due time: until it exists (the generation is catching up), asking for the oldest one scans. */
+export const pendingTimersIndex = (t: TableNames<DeadlineTable>): string => `${t.timers}_pending_by_run_at`;

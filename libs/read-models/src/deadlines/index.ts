@@ -1,3 +1,3 @@
 export { deadlinesProjection } from './deadlines.projection';
-export type { DeadlineTable } from './deadlines.tables';
+export { pendingTimersIndex, type DeadlineTable } from './deadlines.tables';
 export { deadlineVersion, fireJobId, reminderJobId } from './timer-ids';
