@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+import { ProjectionsHost, READ_MODEL_DB } from '@app/projections';
 import { DAY, eventually, ok, startTimersApi, type TimersApi } from './support/timers';
 import { applyAndSelect, candidate, openClass, openRound, passTraining, startPracticum, tokens } from './support/journey';
 
@@ -63,5 +65,27 @@ describe('seats an offer may take', () => {
       }),
     );
     expect((await offer(first)).status).toBe(200);
+  });
+
+  it('gives an exited candidate their seat back on reversal only while nobody else holds it', async () => {
+    const reverse = () =>
+      api.call('POST', `/candidates/${second}/exit-reversal`, { token: tokens.province, body: { reason: 'Nhập nhầm đơn xin thôi' } });
+    const refused = await reverse();
+    expect(refused.body).toMatchObject({ code: 'NO_OPEN_SLOT', detail: expect.stringContaining('Xã Ngọc Vân') });
+    expect((await candidate(api, second)).status).toBe('exited');
+    await ok(
+      api.call('POST', `/candidates/${first}/placement-offer/refusal`, { token: tokens.tanYen, body: { note: 'Gia đình chuyển vùng' } }),
+    );
+    expect((await reverse()).status).toBe(200);
+    expect((await candidate(api, second)).stage).toMatchObject({ phase: 'accepted', offer: { commune: { code: '07351' } } });
+  });
+
+  // Last: it stops this app's projections.
+  it('answers 503 rather than count seats from a needs-coverage generation an older handler built', async () => {
+    await api.app.get(ProjectionsHost).stop();
+    api.app.get<Database.Database>(READ_MODEL_DB).exec(`UPDATE projection_generations SET version = 1 WHERE name = 'needs-coverage'`);
+    const behind = await offer(first);
+    expect(behind.status).toBe(503);
+    expect(behind.body).toMatchObject({ code: 'READ_MODEL_BEHIND', readModel: 'needs-coverage', liveVersion: 1, version: 2 });
   });
 });

@@ -34,6 +34,11 @@ export class ReadModels {
     return this.generations.live(name)?.position;
   }
 
+  /** The version of the handler that built the live generation: an older one serves until a rebuild switches over. */
+  liveVersion(name: string): number | undefined {
+    return this.generations.live(name)?.version;
+  }
+
   /** Wakes waiters at once (the local runner committed); without it they re-check every `pollMs`. */
   progressed(): void {
     for (const wake of [...this.wakers]) wake();

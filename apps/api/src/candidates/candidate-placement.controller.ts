@@ -1,18 +1,15 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Actor, RoundState } from '@app/pipeline';
+import { seatHeld, type Actor } from '@app/pipeline';
 import { AllowRoles, CurrentActor } from '../auth/auth.decorators';
 import type { CommandContext } from '../commands/stream-commands';
 import { CommandCtx } from '../http/command-context';
 import { problem, ProblemException } from '../http/problem';
-import { needsCoverageProjection, placesTaken } from '@app/read-models';
-import { ReadYourWrites } from '../http/read-your-writes';
 import { AdminUnits } from '../reference/admin-units';
-import { GetRound } from '../rounds/get-round.query';
 import { CandidateParams } from './candidate-application.dto';
 import { CandidateRunner } from './candidate-runner';
+import { OpenSeats } from './open-seats';
 import {
   ContractDto,
   EvaluationDto,
@@ -37,9 +34,8 @@ type Reply = FastifyReply;
 export class CandidatePlacementController {
   constructor(
     private readonly runner: CandidateRunner,
-    private readonly queries: QueryBus,
     private readonly adminUnits: AdminUnits,
-    private readonly readModels: ReadYourWrites,
+    private readonly openSeats: OpenSeats,
   ) {}
 
   @Post('practicum')
@@ -66,13 +62,7 @@ export class CandidatePlacementController {
     return this.runner.run(reply, candidateId, { type: 'EvaluatePracticum', actor, ...body }, context);
   }
 
-  /**
-   * Open slots are the approved seats for that commune and title in the
-   * candidate's round, less those other candidates hold (an offer awaiting its
-   * answer, or accepted), read from needs-coverage once it has caught up with
-   * the log. Two offers sent at the same instant can still both pass: the
-   * check is as fresh as the read model, not a lock.
-   */
+  /** Open slots: see OpenSeats. */
   @Post('placement-offer')
   @AllowRoles('province-board')
   async offer(
@@ -90,18 +80,7 @@ export class CandidatePlacementController {
         }),
       );
     const { state } = await this.runner.existing(candidateId);
-    const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(state.application.roundId));
-    const needs = round.status === 'not-opened' ? [] : round.needs;
-    const approved = needs
-      .filter((need) => need.status === 'approved' && need.commune.code === commune.code && need.title === body.title)
-      .reduce((sum, need) => sum + need.quantity, 0);
-    const taken = placesTaken(this.readModels.db, await this.readModels.atHead(needsCoverageProjection), {
-      roundId: state.application.roundId,
-      communeCode: commune.code,
-      title: body.title,
-      exceptCandidateId: candidateId,
-    });
-    const openSlots = Math.max(approved - taken, 0);
+    const openSlots = await this.openSeats.count(state.application.roundId, { communeCode: commune.code, title: body.title }, candidateId);
     const communeRef = { code: commune.code, name: commune.name, districtCode: commune.districtCode };
     return this.runner.run(
       reply,
@@ -213,13 +192,19 @@ export class CandidatePlacementController {
 
   @Post('exit-reversal')
   @AllowRoles('province-board')
-  reverseExit(
+  async reverseExit(
     @Param() { candidateId }: CandidateParams,
     @Body() body: ReverseExitDto,
     @CommandCtx() context: Ctx,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: Reply,
   ) {
-    return this.runner.run(reply, candidateId, { type: 'ReverseExit', actor, reason: body.reason }, context);
+    // The exit freed any seat the candidate held: count whether it is still open for them to take back.
+    const { state } = await this.runner.existing(candidateId);
+    const seat = state.status === 'exited' ? seatHeld(state.before) : undefined;
+    const openSlots = seat
+      ? await this.openSeats.count(state.application.roundId, { communeCode: seat.commune.code, title: seat.title }, candidateId)
+      : undefined;
+    return this.runner.run(reply, candidateId, { type: 'ReverseExit', actor, reason: body.reason, openSlots }, context);
   }
 }

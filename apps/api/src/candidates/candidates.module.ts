@@ -11,6 +11,7 @@ import { CandidateApplications } from './candidate-applications';
 import { CandidatesImportController } from '../imports/candidates-import.controller';
 import { GetCandidateHandler } from './get-candidate.query';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { OpenSeats } from './open-seats';
 import { ListCandidatesHandler } from './list-candidates.query';
 
 @Module({
@@ -22,6 +23,7 @@ import { ListCandidatesHandler } from './list-candidates.query';
     GetCandidateHandler,
     CandidateRunner,
     ReadYourWrites,
+    OpenSeats,
     ListCandidatesHandler,
   ],
 })

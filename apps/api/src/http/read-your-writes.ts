@@ -57,9 +57,22 @@ export class ReadYourWrites {
   /**
    * The live tables of `definition` once it reflects every event the log holds
    * now: for a command whose check reads a read model (the seats an offer may
-   * take), so that no acknowledged write is missed. 503 when it lags too far.
+   * take), so that no acknowledged write is missed. 503 when it lags too far,
+   * or when the live generation was built by an older version of the handler
+   * (a rebuild, or a worker not yet upgraded): its rows may mean something else.
    */
   async atHead<T extends string>(definition: ProjectionDefinition<T>): Promise<TableNames<T>> {
+    const live = this.readModels.liveVersion(definition.name);
+    if (live !== undefined && live < definition.version)
+      throw new ProblemException(
+        problem(
+          503,
+          'READ_MODEL_BEHIND',
+          `the ${definition.name} read model is version ${live}; this check needs version ${definition.version}, which is being built; retry shortly`,
+          { readModel: definition.name, liveVersion: live, version: definition.version },
+        ),
+        { 'retry-after': '5' },
+      );
     const head = await logHead(this.store);
     const { tables } = await this.tables(definition, head && formatPosition(head));
     return tables;

@@ -45,6 +45,10 @@ export type CandidateCommand =
   | Command<'EvaluateTrial', { passed: boolean; comments: string }>
   | Command<'AddToSuccessionPlanning', { posts: SuccessionPost[] }>
   | Command<'ExitCandidate', { reason: ExitReason; note: string }>
-  | Command<'ReverseExit', { reason: string }>;
+  /**
+   * openSlots: the open seats of the commune and title the candidate held before the exit (see seatHeld), which the
+   * reversal would give back; needed only when they held one, and none are counted open when it is missing.
+   */
+  | Command<'ReverseExit', { reason: string; openSlots?: number }>;
 
 export type CandidateCommandType = CandidateCommand['type'];

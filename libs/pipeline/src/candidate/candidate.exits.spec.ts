@@ -1,9 +1,12 @@
 import { BAC_GIANG_GRADUATE_V1 } from '../definition/bac-giang-graduate.v1';
+import { seatHeld } from './candidate-seat';
 import { candidateDeadlines } from './candidate.deadlines';
 import {
   application,
   at,
   candidateInPracticum,
+  need,
+  offeredCandidate,
   province,
   scheduler,
   school,
@@ -98,6 +101,20 @@ describe('exits', () => {
     expect(reversed).toEqual({ type: 'CandidateExitReversed', data: { reason: 'Đã khỏi bệnh, trở lại thực tế' } });
     expect(candidate.state()).toMatchObject({ status: 'active', stage: { kind: 'practicum', phase: 'in-progress' } });
     expect(candidate.events.map((event) => event.type)).toContain('CandidateExited');
+  });
+
+  it('gives back the seat an offered candidate held only when it is still open', () => {
+    const candidate = offeredCandidate();
+    candidate.run({ type: 'ExitCandidate', actor: province, reason: 'illness', note: '' }, at('2027-02-12T02:00:00Z'));
+    const reversal = { type: 'ReverseExit', actor: province, reason: 'Nhập nhầm hồ sơ' } as const;
+    for (const openSlots of [undefined, 0]) {
+      expect(candidate.decide({ ...reversal, openSlots }, at('2027-02-13T02:00:00Z'))).toMatchObject({
+        kind: 'rejected',
+        error: { code: 'NO_OPEN_SLOT', message: expect.stringContaining(need.commune.name) },
+      });
+    }
+    candidate.run({ ...reversal, openSlots: 1 }, at('2027-02-13T02:00:00Z'));
+    expect(seatHeld(candidate.state())).toEqual({ commune: need.commune, title: need.title });
   });
 
   it('ignores an acceptance-window timer made stale by a new offer, and records a lapse that is current', () => {

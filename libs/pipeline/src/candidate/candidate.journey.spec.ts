@@ -172,9 +172,10 @@ describe('a graduate candidate on the Bắc Giang track', () => {
       type: 'CandidateExited',
       data: { reason: 'transferred', stepId: 'completed', note: 'Chuyển công tác lên huyện' },
     });
-    expect(candidate.decide({ type: 'ReverseExit', actor: province, reason: 'Nhập sai' }, at('2029-01-11T02:00:00Z')).kind).toBe(
-      'accepted',
-    );
+    // Reversed, the person holds the post again: only if it has not been given to someone else since.
+    const reversal = { type: 'ReverseExit', actor: province, reason: 'Nhập sai' } as const;
+    expect(candidate.decide(reversal, at('2029-01-11T02:00:00Z'))).toMatchObject({ error: { code: 'NO_OPEN_SLOT' } });
+    expect(candidate.decide({ ...reversal, openSlots: 1 }, at('2029-01-11T02:00:00Z')).kind).toBe('accepted');
   });
 
   it('keeps a district board to its own district', () => {

@@ -6,3 +6,4 @@ export { candidateDeadlines } from './candidate.deadlines';
 export { failedEligibilityRules, sameMajor, type EligibilityRule } from './eligibility';
 export { stepAfter } from './decide/guards';
 export { candidateDistricts, isOutsideDistrictBoard } from './candidate-districts';
+export { seatHeld, type Seat } from './candidate-seat';

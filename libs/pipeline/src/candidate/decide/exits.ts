@@ -6,6 +6,7 @@ import { accept, type Decision } from '../../shared/decision';
 import { nfc } from '../../shared/text';
 import type { CandidateCommand } from '../candidate.commands';
 import type { CandidateEvent } from '../candidate.events';
+import { seatHeld } from '../candidate-seat';
 import type { CandidateState } from '../candidate.state';
 import { firstOf, invalidField, notActive, notYourDistrict, refuse, roleNotAllowed, wrongStage } from './guards';
 
@@ -80,12 +81,20 @@ function exitAfterCompletion(
   return refused ?? accept({ type: 'CandidateExited', data: { reason: command.reason, stepId: 'completed', note: nfc(command.note) } });
 }
 
-/** Only the province reverses an exit, and it must say why; the exit stays in the history. */
+/**
+ * Only the province reverses an exit, and it must say why; the exit stays in the history. The exit freed any
+ * seat the candidate held: the reversal gives it back only if it has not been offered to someone else since.
+ */
 export function reverseExit(command: Of<'ReverseExit'>, state: CandidateState): Decision<CandidateEvent> {
+  const seat = state.status === 'exited' ? seatHeld(state.before) : undefined;
   const refused = firstOf(
     () => roleNotAllowed(command.actor, ['province-board']),
     () => (state.status !== 'exited' ? refuse('CANDIDATE_NOT_EXITED', `the candidate is ${state.status}, not exited`) : undefined),
     () => (command.reason.trim() === '' ? invalidField('reason', 'must state why the exit is reversed') : undefined),
+    () =>
+      seat && (command.openSlots ?? 0) < 1
+        ? refuse('NO_OPEN_SLOT', `the ${seat.title} seat in ${seat.commune.name} the candidate held has been given to someone else since`)
+        : undefined,
   );
   return refused ?? accept({ type: 'CandidateExitReversed', data: { reason: nfc(command.reason) } });
 }
