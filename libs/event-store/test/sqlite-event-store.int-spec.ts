@@ -80,6 +80,26 @@ describe('the embedded SQLite store', () => {
     db.close();
   });
 
+  it('refuses an append whose position would fall beyond the log, after a row was put at its end by hand', async () => {
+    const path = freshPath();
+    const store = new SqliteEventStore({ path });
+    await store.append('s-1', numbered(1));
+    await store.close();
+    const db = new Database(path);
+    db.prepare(
+      `INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash)
+       VALUES (?, 'forged', 's-2', 0, 'Forged', 1, '{}', '{}', 0, 'x')`,
+    ).run(BigInt(Number.MAX_SAFE_INTEGER));
+    db.close();
+    const reopened = new SqliteEventStore({ path });
+    await expect(reopened.append('s-1', numbered(1))).rejects.toThrow(/beyond 2\^53 − 1/);
+    expect(await reopened.readStream('s-1')).toHaveLength(1);
+    expect(
+      await reopened.readAll({ direction: 'backwards', maxCount: 1, fromPosition: { commit: 2n ** 60n, prepare: 2n ** 60n } }),
+    ).toEqual([expect.objectContaining({ id: 'forged' })]);
+    await reopened.close();
+  });
+
   it('commits appends that arrive together in one transaction, each succeeding or failing on its own', async () => {
     const store = new SqliteEventStore({ path: freshPath() });
     await store.append('shared', numbered(1));

@@ -112,6 +112,12 @@ export class AppendWriter {
       const info = this.insert.run(id, streamId, revision, type, schemaVersion, event.data, event.metadata, recordedAt, hash, previousHash);
       previousHash = hash;
       position = Number(info.lastInsertRowid);
+      // Positions follow the highest row: past 2^53 − 1 only an edited file leads, and no read of the log would see the event.
+      if (!Number.isSafeInteger(position)) {
+        throw new Error(
+          `cannot append to ${streamId}: its position would be beyond 2^53 − 1, where no read of the log reaches; a row was put there by hand (npm run audit -- verify names it)`,
+        );
+      }
     }
     return { nextExpectedRevision: revision, position: positionOf(position) };
   }

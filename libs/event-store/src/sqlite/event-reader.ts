@@ -56,7 +56,7 @@ export class EventReader {
 
   readAll(options: ReadAllOptions): RecordedEvent[] {
     const backwards = options.direction === 'backwards';
-    const from = options.fromPosition ? Number(options.fromPosition.commit) : backwards ? LAST : 0;
+    const from = options.fromPosition ? Math.min(Number(options.fromPosition.commit), LAST) : backwards ? LAST : 0;
     const count = options.maxCount ?? DEFAULT_READ_ALL_COUNT;
     const rows = backwards ? this.allBackwards.all(from, count) : this.allForwards.all(from, LAST, count);
     return rows.map(toRecordedEvent);
