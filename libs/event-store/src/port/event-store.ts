@@ -74,8 +74,9 @@ export interface EventStore {
   /**
    * Events stored where a read of the global log never reaches them, yet a
    * read of their stream does: only an edit of the store's files makes one
-   * (the embedded store: a row whose position is below 0 or 2^53 and beyond). Verify asks
-   * for them. EventStoreDB assigns every position itself and has none.
+   * (the embedded store: a row at a position below 0, or at 2^53 and beyond).
+   * Verify asks for them. EventStoreDB assigns every position itself and has
+   * none.
    */
   eventsOutsideLog?(maxCount: number): Promise<EventOutsideLog[]>;
   /** Answers quickly whether the store can serve; throws with the reason when not. */
