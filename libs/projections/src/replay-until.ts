@@ -44,6 +44,9 @@ export async function replayUntil<T extends string>(
       events += applying.length;
       if (applying.length > 0) position = applying[applying.length - 1].position;
       if (due >= 0 || fresh.length === 0) return { db, tables, position, events };
+      // The embedded store reads synchronously, so awaiting it never lets the event loop turn: without this a
+      // replay of a large log (seconds) would hold every other request of the process until it ends.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     db.close();

@@ -131,13 +131,18 @@ describe('a handler that holds rows in memory (WriteBehindRows)', () => {
     expect(perStream()).toEqual(await countedFromLog());
   });
 
-  it('is flushed by replayUntil, which builds a read model as it stood at a past moment', async () => {
+  it('is flushed by replayUntil, which builds a read model as it stood at a past moment, letting the process serve between pages', async () => {
     await appendProbes(fixture.store, 250);
-    const replayed = await replayUntil(fixture.store, cachedCounterProjection(), new Date(Date.now() + 60_000), { pageSize: 100 });
+    // Other work of the process (HTTP requests) goes on between pages, however fast the store answers.
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 0);
+    const replayed = await replayUntil(fixture.store, cachedCounterProjection(), new Date(Date.now() + 60_000), { pageSize: 10 });
+    clearInterval(ticking);
     try {
       const events = (replayed.db.prepare(`SELECT events FROM "${replayed.tables.totals}"`).get() as { events: number }).events;
       expect(events).toBe(250);
       expect(replayed.events).toBe(250);
+      expect(turns).toBeGreaterThan(0);
     } finally {
       replayed.db.close();
     }
