@@ -1,4 +1,4 @@
-import { comparePositions, type EventStore, type Position } from '@app/event-store';
+import { comparePositions, eventsAfter, type EventStore, type Position } from '@app/event-store';
 
 /** The position of the newest event in the log, or undefined when the log is empty. */
 export async function logHead(store: EventStore): Promise<Position | undefined> {
@@ -22,13 +22,16 @@ export interface Lag {
 
 /** How far a checkpoint trails the log, in events and in seconds. */
 export async function lagBehind(store: EventStore, checkpoint: Position | undefined, now: number, cap = 10_000): Promise<Lag> {
-  const pending = await store.readAll({ fromPosition: checkpoint, maxCount: cap + 1 });
-  const ahead = checkpoint ? pending.filter((event) => comparePositions(event.position, checkpoint) > 0) : pending;
-  const counted = ahead.slice(0, cap);
-  const oldest = counted[0];
-  return {
-    events: counted.length,
-    capped: ahead.length > cap,
-    seconds: oldest ? Math.max(0, (now - oldest.recordedAt.getTime()) / 1000) : 0,
-  };
+  let events = 0;
+  let oldest: Date | undefined;
+  // A page at a time, letting the event loop turn between pages: the embedded store reads synchronously.
+  for await (const event of eventsAfter(store, checkpoint, 1_000)) {
+    if (events === cap) return { events, capped: true, seconds: secondsSince(oldest, now) };
+    oldest ??= event.recordedAt;
+    events += 1;
+    if (events % 1_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { events, capped: false, seconds: secondsSince(oldest, now) };
 }
+
+const secondsSince = (oldest: Date | undefined, now: number): number => (oldest ? Math.max(0, (now - oldest.getTime()) / 1000) : 0);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parsePosition, SqliteEventStore, type RecordedEvent } from '@app/event-store';
-import { checkConsistency, EventFromNewerBuild, ReadModels, tableNames } from '@app/projections';
+import { checkConsistency, EventFromNewerBuild, lagBehind, ReadModels, tableNames } from '@app/projections';
 import { counterProjection } from '../../../test/processes/counter-projection';
 import { appendProbes, eventually, probe, projectionsFixture } from './fixtures';
 
@@ -91,6 +91,21 @@ describe('projections host', () => {
     diskFull = false;
     await eventually(() => running.caughtUpTo(parsePosition('5')));
     expect(totals(db, 1)).toBe(5);
+  });
+
+  it('measures lag in events up to a cap and in seconds since the oldest event not applied, a page at a time', async () => {
+    await appendProbes(store, 2_500);
+    const [first] = await store.readAll({ maxCount: 1 });
+    const now = first.recordedAt.getTime() + 90_000;
+    let turns = 0;
+    const ticking = setInterval(() => (turns += 1), 0);
+    const all = await lagBehind(store, undefined, now);
+    clearInterval(ticking);
+    expect(all).toEqual({ events: 2_500, capped: false, seconds: 90 });
+    expect(turns).toBeGreaterThan(0);
+    expect(await lagBehind(store, parsePosition('1000'), now, 1_000)).toMatchObject({ events: 1_000, capped: true });
+    expect(await lagBehind(store, parsePosition('1500'), now, 1_000)).toMatchObject({ events: 1_000, capped: false });
+    expect(await lagBehind(store, parsePosition('2500'), now)).toEqual({ events: 0, capped: false, seconds: 0 });
   });
 
   it('dead-letters an event it cannot apply and stops there, never skipping it', async () => {
