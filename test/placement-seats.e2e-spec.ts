@@ -7,7 +7,8 @@ jest.setTimeout(30_000);
 
 /**
  * A commune's approved seat is offered to one candidate at a time: an offer
- * awaiting its answer or accepted holds it; a declined one frees it.
+ * awaiting its answer, or accepted, holds it; a lapse, a refusal or a
+ * departure frees it; reversing an exit takes it back only while it is free.
  */
 describe('seats an offer may take', () => {
   let api: TimersApi;
