@@ -80,7 +80,8 @@ export class CandidatePlacementController {
         }),
       );
     const { state } = await this.runner.existing(candidateId);
-    const openSlots = await this.openSeats.count(state.application.roundId, { communeCode: commune.code, title: body.title }, candidateId);
+    const { roundId } = state.application;
+    const openSlots = await this.openSeats.count({ roundId, communeCode: commune.code, title: body.title, exceptCandidateId: candidateId });
     const communeRef = { code: commune.code, name: commune.name, districtCode: commune.districtCode };
     return this.runner.run(
       reply,
@@ -203,7 +204,12 @@ export class CandidatePlacementController {
     const { state } = await this.runner.existing(candidateId);
     const seat = state.status === 'exited' ? seatHeld(state.before) : undefined;
     const openSlots = seat
-      ? await this.openSeats.count(state.application.roundId, { communeCode: seat.commune.code, title: seat.title }, candidateId)
+      ? await this.openSeats.count({
+          roundId: state.application.roundId,
+          communeCode: seat.commune.code,
+          title: seat.title,
+          exceptCandidateId: candidateId,
+        })
       : undefined;
     return this.runner.run(reply, candidateId, { type: 'ReverseExit', actor, reason: body.reason, openSlots }, context);
   }

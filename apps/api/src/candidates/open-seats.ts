@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { RoundState, Seat } from '@app/pipeline';
-import { needsCoverageProjection, placesTaken } from '@app/read-models';
+import type { RoundState } from '@app/pipeline';
+import { needsCoverageProjection, placesTaken, type SeatQuery } from '@app/read-models';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { GetRound } from '../rounds/get-round.query';
 
@@ -18,18 +18,13 @@ export class OpenSeats {
     private readonly readModels: ReadYourWrites,
   ) {}
 
-  async count(roundId: string, seat: Pick<Seat, 'title'> & { communeCode: string }, candidateId: string): Promise<number> {
-    const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(roundId));
+  async count(seat: SeatQuery): Promise<number> {
+    const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(seat.roundId));
     const needs = round.status === 'not-opened' ? [] : round.needs;
     const approved = needs
       .filter((need) => need.status === 'approved' && need.commune.code === seat.communeCode && need.title === seat.title)
       .reduce((sum, need) => sum + need.quantity, 0);
-    const taken = placesTaken(this.readModels.db, await this.readModels.atHead(needsCoverageProjection), {
-      roundId,
-      communeCode: seat.communeCode,
-      title: seat.title,
-      exceptCandidateId: candidateId,
-    });
+    const taken = placesTaken(this.readModels.db, await this.readModels.atHead(needsCoverageProjection), seat);
     return Math.max(approved - taken, 0);
   }
 }
