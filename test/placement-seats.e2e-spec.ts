@@ -14,6 +14,8 @@ describe('seats an offer may take', () => {
   let api: TimersApi;
   let first: string;
   let second: string;
+  // Two more, racing for the one seat of a round of their own.
+  let racers: string[];
   const offer = (candidateId: string) =>
     api.call('POST', `/candidates/${candidateId}/placement-offer`, {
       token: tokens.province,
@@ -25,13 +27,21 @@ describe('seats an offer may take', () => {
     await openRound(api, 'seats-2026', 20, 1);
     first = await applyAndSelect(api, 'seats-2026', '024201005551', 'Trần Văn Bình');
     second = await applyAndSelect(api, 'seats-2026', '024201005552', 'Lê Thị Ánh Tuyết');
+    await openRound(api, 'seats-race', 20, 1);
+    racers = [
+      await applyAndSelect(api, 'seats-race', '024201005553', 'Nguyễn Thị Hồng Nhung'),
+      await applyAndSelect(api, 'seats-race', '024201005554', 'Đỗ Quang Huy'),
+      await applyAndSelect(api, 'seats-race', '024201005555', 'Hoàng Thị Thu Hương'),
+      await applyAndSelect(api, 'seats-race', '024201005556', 'Phạm Đức Mạnh'),
+    ];
     await openClass(api, 'k-seats', 'seats-2026');
-    for (const id of [first, second]) {
-      await passTraining(api, 'k-seats', id);
+    await openClass(api, 'k-race', 'seats-race');
+    for (const [classId, id] of [['k-seats', first], ['k-seats', second], ...racers.map((id) => ['k-race', id])]) {
+      await passTraining(api, classId, id);
       await startPracticum(api, id);
     }
     await api.advance(92 * DAY);
-    for (const id of [first, second]) {
+    for (const id of [first, second, ...racers]) {
       await eventually(async () => (await candidate(api, id)).stage.phase === 'awaiting-evaluation');
       await ok(
         api.call('POST', `/candidates/${id}/practicum/evaluation`, { token: tokens.tanYen, body: { satisfactory: true, comments: 'Tốt' } }),
@@ -48,6 +58,23 @@ describe('seats an offer may take', () => {
     expect(refused.body).toMatchObject({ code: 'NO_OPEN_SLOT' });
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect((await candidate(api, second)).stage.phase).toBe('awaiting-offer');
+  });
+
+  // Without the seat lock, two counts could both run before either offer was appended, and both would pass.
+  it('offers the one seat to only one of several candidates whose offers arrive at the same moment, race after race', async () => {
+    for (let waiting = [...racers]; waiting.length > 1;) {
+      const answers = await Promise.all(waiting.map((id) => offer(id)));
+      const winners = waiting.filter((_, index) => answers[index].status === 200);
+      expect(winners).toHaveLength(1);
+      for (const [index, answer] of answers.entries()) {
+        if (answer.status === 200) continue;
+        expect(answer.body).toMatchObject({ code: 'NO_OPEN_SLOT' });
+        expect((await candidate(api, waiting[index])).stage.phase).toBe('awaiting-offer');
+      }
+      // The winner declines the offer (and so leaves the programme): the seat is free for the next race.
+      await ok(api.call('POST', `/candidates/${winners[0]}/placement-offer/refusal`, { token: tokens.tanYen, body: { note: 'Xin thôi' } }));
+      waiting = waiting.filter((id) => id !== winners[0]);
+    }
   });
 
   it('frees the seat when the offer lapses unanswered, and holds it again once the next one is accepted', async () => {

@@ -81,13 +81,15 @@ export class CandidatePlacementController {
       );
     const { state } = await this.runner.existing(candidateId);
     const { roundId } = state.application;
-    const openSlots = await this.openSeats.count({ roundId, communeCode: commune.code, title: body.title, exceptCandidateId: candidateId });
     const communeRef = { code: commune.code, name: commune.name, districtCode: commune.districtCode };
-    return this.runner.run(
-      reply,
-      candidateId,
-      { type: 'OfferPlacement', actor, commune: communeRef, title: body.title, placementKind: body.placementKind, openSlots },
-      context,
+    const seat = { roundId, communeCode: commune.code, title: body.title, exceptCandidateId: candidateId };
+    return this.openSeats.taking(seat, (openSlots) =>
+      this.runner.run(
+        reply,
+        candidateId,
+        { type: 'OfferPlacement', actor, commune: communeRef, title: body.title, placementKind: body.placementKind, openSlots },
+        context,
+      ),
     );
   }
 
@@ -203,14 +205,10 @@ export class CandidatePlacementController {
     // The exit freed any seat the candidate held: count whether it is still open for them to take back.
     const { state } = await this.runner.existing(candidateId);
     const seat = state.status === 'exited' ? seatHeld(state.before) : undefined;
-    const openSlots = seat
-      ? await this.openSeats.count({
-          roundId: state.application.roundId,
-          communeCode: seat.commune.code,
-          title: seat.title,
-          exceptCandidateId: candidateId,
-        })
-      : undefined;
-    return this.runner.run(reply, candidateId, { type: 'ReverseExit', actor, reason: body.reason, openSlots }, context);
+    const reverse = (openSlots?: number) =>
+      this.runner.run(reply, candidateId, { type: 'ReverseExit', actor, reason: body.reason, openSlots }, context);
+    if (!seat) return reverse();
+    const { roundId } = state.application;
+    return this.openSeats.taking({ roundId, communeCode: seat.commune.code, title: seat.title, exceptCandidateId: candidateId }, reverse);
   }
 }

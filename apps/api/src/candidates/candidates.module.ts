@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { AppConfig } from '@app/config';
+import { REDIS } from '@app/redis';
 import { CommandsModule } from '../commands/commands.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { RoundsModule } from '../rounds/rounds.module';
@@ -12,6 +15,7 @@ import { CandidatesImportController } from '../imports/candidates-import.control
 import { GetCandidateHandler } from './get-candidate.query';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { OpenSeats } from './open-seats';
+import { SeatLock } from './seat-lock';
 import { ListCandidatesHandler } from './list-candidates.query';
 
 @Module({
@@ -24,6 +28,12 @@ import { ListCandidatesHandler } from './list-candidates.query';
     CandidateRunner,
     ReadYourWrites,
     OpenSeats,
+    {
+      provide: SeatLock,
+      inject: [REDIS, AppConfig],
+      // Under the deployment's queue prefix, as its queues.
+      useFactory: (redis: Redis, config: AppConfig) => new SeatLock(redis, `${config.QUEUE_PREFIX}:seat-lock`),
+    },
     ListCandidatesHandler,
   ],
 })

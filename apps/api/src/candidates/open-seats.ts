@@ -4,19 +4,28 @@ import type { RoundState } from '@app/pipeline';
 import { needsCoverageProjection, placesTaken, type SeatQuery } from '@app/read-models';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { GetRound } from '../rounds/get-round.query';
+import { SeatLock } from './seat-lock';
 
 /**
  * How many seats of a commune × title are still open in a round: the approved
  * seats (from the round's own stream) less those other candidates hold (an
  * offer awaiting its answer, or accepted), read from needs-coverage once it
- * has caught up with the log. As fresh as that read model, not a lock.
+ * has caught up with the log. A command that may take a seat runs through
+ * `taking`, so that no other such command for the same seat counts between
+ * this count and its append.
  */
 @Injectable()
 export class OpenSeats {
   constructor(
     private readonly queries: QueryBus,
     private readonly readModels: ReadYourWrites,
+    private readonly lock: SeatLock,
   ) {}
+
+  /** Counts the open seats and runs `command` with the count, holding the seat's lock across both (see SeatLock). */
+  taking<T>(seat: SeatQuery, command: (openSlots: number) => Promise<T>): Promise<T> {
+    return this.lock.holding(seat, async () => command(await this.count(seat)));
+  }
 
   async count(seat: SeatQuery): Promise<number> {
     const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(seat.roundId));
