@@ -3,7 +3,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ConcurrencyError, DuplicateEventIdError, EventStoreClosedError, SqliteEventStore, UnsupportedSchemaError } from '../src';
+import {
+  ConcurrencyError,
+  DuplicateEventIdError,
+  EventStoreClosedError,
+  eventsAfter,
+  SqliteEventStore,
+  streamEvents,
+  UnsupportedSchemaError,
+} from '../src';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/sqlite/schema';
 import { expectLinearChain } from './contract/integrity.contract';
 import { newEvent, numbered, rejection } from './fixtures';
@@ -98,6 +106,30 @@ describe('the embedded SQLite store', () => {
       await reopened.readAll({ direction: 'backwards', maxCount: 1, fromPosition: { commit: 2n ** 60n, prepare: 2n ** 60n } }),
     ).toEqual([expect.objectContaining({ id: 'forged' })]);
     await reopened.close();
+  });
+
+  // Its reads answer synchronously: without a turn between pages, an export or a verify in the API process holds every request.
+  it('lets the event loop turn between the pages of a walk of the log or of a stream', async () => {
+    const store = new SqliteEventStore({ path: freshPath() });
+    await store.append('long', numbered(30));
+    const turnsDuring = async (walk: AsyncIterable<unknown>): Promise<number> => {
+      // A callback that schedules itself again runs once per turn of the event loop.
+      let turns = 0;
+      let walking = true;
+      const tick = (): void => {
+        turns += 1;
+        if (walking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      let read = 0;
+      for await (const _ of walk) read += 1;
+      walking = false;
+      expect(read).toBe(30);
+      return turns;
+    };
+    expect(await turnsDuring(eventsAfter(store, undefined, 10))).toBeGreaterThanOrEqual(2);
+    expect(await turnsDuring(streamEvents(store, 'long', 0, 10))).toBeGreaterThanOrEqual(2);
+    await store.close();
   });
 
   it('commits appends that arrive together in one transaction, each succeeding or failing on its own', async () => {

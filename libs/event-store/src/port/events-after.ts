@@ -16,6 +16,7 @@ export async function* eventsAfter(store: EventStore, after?: Position, pageSize
     if (fresh.length === 0) return;
     yield* fresh;
     from = fresh[fresh.length - 1].position;
+    await turnOfEventLoop();
   }
 }
 
@@ -31,5 +32,13 @@ export async function* streamEvents(
     yield* page;
     if (page.length < pageSize) return;
     from = page[page.length - 1].revision + 1;
+    await turnOfEventLoop();
   }
 }
+
+/**
+ * Between pages: the embedded store answers synchronously, so a walk of a
+ * long log (an export, a verify, a lag count in the API process) would
+ * otherwise hold every other request until it ended.
+ */
+const turnOfEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
