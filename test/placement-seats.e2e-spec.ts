@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import type Redis from 'ioredis';
+import { AppConfig } from '@app/config';
+import { REDIS } from '@app/redis';
 import { ProjectionsHost, READ_MODEL_DB } from '@app/projections';
 import { DAY, eventually, ok, startTimersApi, type TimersApi } from './support/timers';
 import { applyAndSelect, candidate, openClass, openRound, passTraining, startPracticum, tokens } from './support/journey';
@@ -9,12 +12,13 @@ jest.setTimeout(30_000);
  * A commune's approved seat is offered to one candidate at a time: an offer
  * awaiting its answer, or accepted, holds it; a lapse, a refusal or a
  * departure frees it; reversing an exit takes it back only while it is free.
+ * Offers and reversals sent at the same moment for the last seat: one passes.
  */
 describe('seats an offer may take', () => {
   let api: TimersApi;
   let first: string;
   let second: string;
-  // Two more, racing for the one seat of a round of their own.
+  // Four more, racing for the one seat of a round of their own.
   let racers: string[];
   const offer = (candidateId: string) =>
     api.call('POST', `/candidates/${candidateId}/placement-offer`, {
@@ -60,21 +64,36 @@ describe('seats an offer may take', () => {
     expect((await candidate(api, second)).stage.phase).toBe('awaiting-offer');
   });
 
+  const exitHolder = (candidateId: string) =>
+    ok(api.call('POST', `/candidates/${candidateId}/exit`, { token: tokens.province, body: { reason: 'withdrew', note: 'Xin thôi' } }));
+  const reverseExit = (candidateId: string) =>
+    api.call('POST', `/candidates/${candidateId}/exit-reversal`, { token: tokens.province, body: { reason: 'Nhập nhầm đơn xin thôi' } });
+  /** The candidates whose command passed; every other one was refused NO_OPEN_SLOT. */
+  const passed = (ids: string[], answers: { status: number; body: any }[]): string[] => {
+    for (const answer of answers) if (answer.status !== 200) expect(answer.body).toMatchObject({ code: 'NO_OPEN_SLOT' });
+    return ids.filter((_, index) => answers[index].status === 200);
+  };
+
   // Without the seat lock, two counts could both run before either offer was appended, and both would pass.
   it('offers the one seat to only one of several candidates whose offers arrive at the same moment, race after race', async () => {
     for (let waiting = [...racers]; waiting.length > 1;) {
-      const answers = await Promise.all(waiting.map((id) => offer(id)));
-      const winners = waiting.filter((_, index) => answers[index].status === 200);
+      const winners = passed(waiting, await Promise.all(waiting.map((id) => offer(id))));
       expect(winners).toHaveLength(1);
-      for (const [index, answer] of answers.entries()) {
-        if (answer.status === 200) continue;
-        expect(answer.body).toMatchObject({ code: 'NO_OPEN_SLOT' });
-        expect((await candidate(api, waiting[index])).stage.phase).toBe('awaiting-offer');
-      }
-      // The winner declines the offer (and so leaves the programme): the seat is free for the next race.
-      await ok(api.call('POST', `/candidates/${winners[0]}/placement-offer/refusal`, { token: tokens.tanYen, body: { note: 'Xin thôi' } }));
+      for (const id of waiting.filter((id) => id !== winners[0])) expect((await candidate(api, id)).stage.phase).toBe('awaiting-offer');
+      // The winner leaves the programme holding the offer: the seat is free for the next race, and theirs to take back.
+      await exitHolder(winners[0]);
       waiting = waiting.filter((id) => id !== winners[0]);
     }
+  });
+
+  it('gives the one seat to only one of several exit reversals and an offer arriving at the same moment', async () => {
+    const states = await Promise.all(racers.map(async (id) => (await candidate(api, id)).status as string));
+    expect(states.filter((status) => status === 'exited')).toHaveLength(racers.length - 1);
+    const answers = await Promise.all(racers.map((id, index) => (states[index] === 'exited' ? reverseExit(id) : offer(id))));
+    const [winner] = passed(racers, answers);
+    expect(passed(racers, answers)).toHaveLength(1);
+    expect((await candidate(api, winner)).stage.phase).toBe('offered');
+    for (const [index, id] of racers.entries()) if (id !== winner) expect((await candidate(api, id)).status).toBe(states[index]);
   });
 
   it('frees the seat when the offer lapses unanswered, and holds it again once the next one is accepted', async () => {
@@ -106,6 +125,20 @@ describe('seats an offer may take', () => {
     );
     expect((await reverse()).status).toBe(200);
     expect((await candidate(api, second)).stage).toMatchObject({ phase: 'accepted', offer: { commune: { code: '07351' } } });
+  });
+
+  it("counts only once needs-coverage holds the previous holder's append, even one this process's store has not seen", async () => {
+    // As an API reading from an EventStoreDB follower would be: the previous holder's position lies beyond the log it sees.
+    const last = `${api.app.get(AppConfig).QUEUE_PREFIX}:seat-lock:seats-2026:07351:finance-accounting:last`;
+    const redis = api.app.get<Redis>(REDIS);
+    await redis.set(last, '99999999', 'PX', 60_000);
+    try {
+      const behind = await offer(first);
+      expect(behind.status).toBe(503);
+      expect(behind.body).toMatchObject({ code: 'READ_MODEL_BEHIND', readModel: 'needs-coverage', minPosition: '99999999' });
+    } finally {
+      await redis.del(last);
+    }
   });
 
   // Last: it stops this app's projections.

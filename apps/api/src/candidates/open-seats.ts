@@ -22,18 +22,24 @@ export class OpenSeats {
     private readonly lock: SeatLock,
   ) {}
 
-  /** Counts the open seats and runs `command` with the count, holding the seat's lock across both (see SeatLock). */
-  taking<T>(seat: SeatQuery, command: (openSlots: number) => Promise<T>): Promise<T> {
-    return this.lock.holding(seat, async () => command(await this.count(seat)));
+  /**
+   * Counts the open seats and runs `command` with the count, holding the seat's lock across both (see SeatLock):
+   * the count waits for needs-coverage to hold the log's head and the previous holder's append.
+   */
+  taking<T extends { position?: string }>(seat: SeatQuery, command: (openSlots: number) => Promise<T>): Promise<T> {
+    return this.lock.holding(seat, async (previous) => {
+      const result = await command(await this.count(seat, previous));
+      return { result, position: result.position };
+    });
   }
 
-  async count(seat: SeatQuery): Promise<number> {
+  private async count(seat: SeatQuery, previous?: string): Promise<number> {
     const { state: round } = await this.queries.execute<GetRound, { state: RoundState }>(new GetRound(seat.roundId));
     const needs = round.status === 'not-opened' ? [] : round.needs;
     const approved = needs
       .filter((need) => need.status === 'approved' && need.commune.code === seat.communeCode && need.title === seat.title)
       .reduce((sum, need) => sum + need.quantity, 0);
-    const taken = placesTaken(this.readModels.db, await this.readModels.atHead(needsCoverageProjection), seat);
+    const taken = placesTaken(this.readModels.db, await this.readModels.atHead(needsCoverageProjection, previous), seat);
     return Math.max(approved - taken, 0);
   }
 }

@@ -3,23 +3,32 @@ import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Result } from 'ioredis';
 import { withTimeout } from '@app/common';
+import { ConcurrencyError } from '@app/event-store';
 import { problem, ProblemException } from '../http/problem';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    releaseSeatLock(key: string, token: string): Result<number, Context>;
+    releaseSeatLock(lock: string, last: string, token: string, position: string, lastTtlMs: number): Result<number, Context>;
+    extendSeatLock(lock: string, token: string, ttlMs: number): Result<number, Context>;
   }
 }
 
-/** Deletes the lock only if it is still this holder's: one that expired and was taken since is left alone. */
+/**
+ * Deletes the lock only if it is still this holder's (one that expired and was
+ * taken since is left alone), first keeping the position its command reached
+ * for the next holder.
+ */
 const RELEASE_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0`;
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if ARGV[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+return redis.call('DEL', KEYS[1])`;
+
+const EXTEND_SCRIPT = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+return redis.call('PEXPIRE', KEYS[1], ARGV[2])`;
 
 export interface SeatLockTiming {
-  /** How long a lock outlives a holder that died with it: well beyond a seat count's wait (2 s) and an append. */
+  /** How long a lock outlives a holder that died with it; a live holder renews it every third of this. */
   ttlMs: number;
   /** How long a command waits for another to finish with the same seat before answering 503 SEAT_BUSY. */
   waitMs: number;
@@ -28,6 +37,8 @@ export interface SeatLockTiming {
 export const SEAT_LOCK_TIMING: SeatLockTiming = { ttlMs: 15_000, waitMs: 5_000 };
 /** A Redis that does not answer within this is treated as unreachable. */
 const REDIS_ANSWER_MS = 2_000;
+/** How long the last holder's position is kept: far beyond any read model's lag that a count would wait out. */
+const LAST_POSITION_TTL_MS = 3_600_000;
 
 /** The seat a lock guards: one commune × title of one round. */
 export interface SeatKey {
@@ -36,16 +47,28 @@ export interface SeatKey {
   title: string;
 }
 
+/** What a holder's work answers: its result, and the log position its command reached, if it appended. */
+export interface HeldOutcome<T> {
+  result: T;
+  position?: string;
+}
+
 /**
- * One command at a time per seat, across every API process: a Redis lock
- * (SET NX PX with a token of the holder's own) held while the open seats are
- * counted and the command that may take one is appended. Without it, two
- * offers of the last seat counted before either was appended would both pass.
+ * One command at a time per seat, across every API process sharing the Redis
+ * and QUEUE_PREFIX: a Redis lock (SET NX PX with a token of the holder's own)
+ * held while the open seats are counted and the command that may take one is
+ * appended. Without it, two offers of the last seat counted before either was
+ * appended would both pass.
  *
- * Not a fencing lock: a holder stalled for longer than the lock's TTL (a
- * pause no API request survives anyway) could overlap the next one. When
- * Redis cannot answer, commands that take a seat are refused (503) rather
- * than let through unguarded.
+ * A live holder renews its lock, so a slow event store does not let it lapse
+ * mid-command. It is released after an outcome that is known (appended, or
+ * refused with nothing appended); after any other failure (the append may
+ * still land) it is left to expire. The position the holder's append reached
+ * is kept for the next holder, which counts only once needs-coverage has
+ * reached it, even if its own reads come from an event-store follower that
+ * has not seen it yet. Not a fencing lock: a holder cut off from Redis for
+ * longer than the TTL while its append is still in flight could overlap the
+ * next one.
  */
 export class SeatLock {
   private readonly logger = new Logger(SeatLock.name);
@@ -56,56 +79,93 @@ export class SeatLock {
     private readonly prefix: string,
     private readonly timing: SeatLockTiming = SEAT_LOCK_TIMING,
   ) {
-    redis.defineCommand('releaseSeatLock', { numberOfKeys: 1, lua: RELEASE_SCRIPT });
+    redis.defineCommand('releaseSeatLock', { numberOfKeys: 2, lua: RELEASE_SCRIPT });
+    redis.defineCommand('extendSeatLock', { numberOfKeys: 1, lua: EXTEND_SCRIPT });
   }
 
-  /** Runs `work` holding the seat's lock; releases it however `work` ends. */
-  async holding<T>(seat: SeatKey, work: () => Promise<T>): Promise<T> {
-    // NFC: one seat, one key, whichever normalisation a client sent its ids in.
-    const key = `${this.prefix}:${seat.roundId}:${seat.communeCode}:${seat.title}`.normalize('NFC');
+  /**
+   * Runs `work` holding the seat's lock. `work` is given the position the
+   * previous holder's command reached (when Redis still has it), to count
+   * only once the read model has it.
+   */
+  async holding<T>(seat: SeatKey, work: (previous?: string) => Promise<HeldOutcome<T>>): Promise<T> {
+    const base = `${this.prefix}:${seat.roundId}:${seat.communeCode}:${seat.title}`;
+    const keys = { lock: `${base}:lock`, last: `${base}:last` };
     const token = randomUUID();
-    await this.acquire(key, token);
+    await this.acquire(keys.lock, token);
+    const renewal = setInterval(() => void this.renew(keys.lock, token), this.timing.ttlMs / 3);
+    let outcome: HeldOutcome<T>;
     try {
-      return await work();
-    } finally {
-      await this.release(key, token);
+      outcome = await work((await this.ask(this.redis.get(keys.last), this.timing.waitMs)) ?? undefined);
+    } catch (error) {
+      clearInterval(renewal);
+      // A refusal or a lost race appended nothing; anything else (a lost connection, a timeout) may still land: let the lock expire.
+      if (error instanceof ProblemException || error instanceof ConcurrencyError) await this.release(keys, token);
+      else this.logger.warn(`seat ${base}: command failed (${describe(error)}); its lock expires within ${this.timing.ttlMs} ms`);
+      throw error;
     }
+    clearInterval(renewal);
+    await this.release(keys, token, outcome.position);
+    return outcome.result;
   }
 
-  private async acquire(key: string, token: string): Promise<void> {
+  private async acquire(lock: string, token: string): Promise<void> {
     const giveUpAt = Date.now() + this.timing.waitMs;
     for (;;) {
-      if ((await this.ask(this.redis.set(key, token, 'PX', this.timing.ttlMs, 'NX'))) === 'OK') return;
-      if (Date.now() >= giveUpAt)
+      const left = Math.max(giveUpAt - Date.now(), 1);
+      let taken: string | null;
+      try {
+        taken = await this.ask(this.redis.set(lock, token, 'PX', this.timing.ttlMs, 'NX'), left);
+      } catch (error) {
+        // The SET may still reach Redis after the timeout: take back whatever it would have taken (same connection, so after it).
+        void this.redis.releaseSeatLock(lock, `${lock}:unused`, token, '', 0).catch(() => undefined);
+        throw error;
+      }
+      if (taken === 'OK') return;
+      if (Date.now() >= giveUpAt) {
+        this.logger.warn(`seat lock ${lock} still held after ${this.timing.waitMs} ms: answered 503 SEAT_BUSY`);
         throw new ProblemException(problem(503, 'SEAT_BUSY', 'another command is taking a seat of this commune and title; retry shortly'), {
           'retry-after': '1',
         });
+      }
       // Jittered, so that waiters do not all ask again at the same moment.
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 30));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10 + Math.random() * 30, left)));
     }
   }
 
-  private async release(key: string, token: string): Promise<void> {
+  private async renew(lock: string, token: string): Promise<void> {
     try {
-      await withTimeout(this.redis.releaseSeatLock(key, token), REDIS_ANSWER_MS, 'no answer in time');
+      if ((await withTimeout(this.redis.extendSeatLock(lock, token, this.timing.ttlMs), REDIS_ANSWER_MS, 'no answer in time')) === 0)
+        this.logger.warn(`seat lock ${lock} expired while its command was still running`);
+    } catch (error) {
+      this.logger.warn(`could not renew seat lock ${lock} (${describe(error)})`);
+    }
+  }
+
+  private async release(keys: { lock: string; last: string }, token: string, position = ''): Promise<void> {
+    try {
+      await withTimeout(
+        this.redis.releaseSeatLock(keys.lock, keys.last, token, position, LAST_POSITION_TTL_MS),
+        REDIS_ANSWER_MS,
+        'no answer in time',
+      );
     } catch (error) {
       // The command's outcome stands; the lock expires on its own.
-      this.logger.warn(`could not release seat lock ${key} (${(error as Error).message}); it expires within ${this.timing.ttlMs} ms`);
+      this.logger.warn(`could not release seat lock ${keys.lock} (${describe(error)}); it expires within ${this.timing.ttlMs} ms`);
     }
   }
 
-  private async ask<T>(command: Promise<T>): Promise<T> {
+  /** A Redis answer within `ms`; otherwise 503 with a message of our own (the cause goes to the log, not the client). */
+  private async ask<T>(command: Promise<T>, ms: number): Promise<T> {
     try {
-      return await withTimeout(command, REDIS_ANSWER_MS, 'no answer in time');
+      return await withTimeout(command, Math.min(ms, REDIS_ANSWER_MS), 'no answer in time');
     } catch (error) {
-      throw new ProblemException(
-        problem(
-          503,
-          'SEAT_LOCK_UNAVAILABLE',
-          `seats cannot be taken while Redis is unreachable (${(error as Error).message}); retry shortly`,
-        ),
-        { 'retry-after': '5' },
-      );
+      this.logger.warn(`seat lock: Redis did not answer (${describe(error)}): answered 503 SEAT_LOCK_UNAVAILABLE`);
+      throw new ProblemException(problem(503, 'SEAT_LOCK_UNAVAILABLE', 'the seat lock cannot be taken just now; retry shortly'), {
+        'retry-after': '5',
+      });
     }
   }
 }
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));

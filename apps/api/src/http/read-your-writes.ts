@@ -33,20 +33,7 @@ export class ReadYourWrites {
         // Asked only after the wait: the common case reads nothing from the log, and an EventStoreDB
         // follower that had not yet seen an acknowledged write has had the wait to catch up.
         await this.refuseBeyondLog(wanted, minPosition);
-        const at = this.readModels.position(definition.name);
-        throw new ProblemException(
-          problem(
-            503,
-            'READ_MODEL_BEHIND',
-            `the ${definition.name} read model has not reached position ${minPosition} yet; retry shortly`,
-            {
-              readModel: definition.name,
-              position: at && formatPosition(at),
-              minPosition,
-            },
-          ),
-          { 'retry-after': '1' },
-        );
+        throw this.behind(definition.name, minPosition);
       }
     }
     const tables = readModelOrUnavailable(() => this.readModels.tables(definition));
@@ -56,12 +43,12 @@ export class ReadYourWrites {
 
   /**
    * The live tables of `definition` once it reflects every event the log holds
-   * now: for a command whose check reads a read model (the seats an offer may
+   * now, and `atLeast` when given: for a command whose check reads a read model (the seats an offer may
    * take), so that no acknowledged write is missed. 503 when it lags too far,
    * or when the live generation was built by an older version of the handler
    * (a rebuild, or a worker not yet upgraded): its rows may mean something else.
    */
-  async atHead<T extends string>(definition: ProjectionDefinition<T>): Promise<TableNames<T>> {
+  async atHead<T extends string>(definition: ProjectionDefinition<T>, atLeast?: string): Promise<TableNames<T>> {
     const live = this.readModels.liveVersion(definition.name);
     if (live !== undefined && live < definition.version)
       throw new ProblemException(
@@ -74,8 +61,23 @@ export class ReadYourWrites {
         { 'retry-after': '5' },
       );
     const head = await logHead(this.store);
-    const { tables } = await this.tables(definition, head && formatPosition(head));
-    return tables;
+    // `atLeast` (a write this process's store may not have seen yet: an EventStoreDB follower) only ever raises the bar.
+    const wanted = atLeast !== undefined && (!head || comparePositions(parsePosition(atLeast), head) > 0) ? parsePosition(atLeast) : head;
+    if (wanted && !(await this.readModels.waitFor(wanted, [definition.name], READ_YOUR_WRITES_TIMEOUT_MS)))
+      throw this.behind(definition.name, formatPosition(wanted));
+    return readModelOrUnavailable(() => this.readModels.tables(definition));
+  }
+
+  private behind(name: string, minPosition: string): ProblemException {
+    const at = this.readModels.position(name);
+    return new ProblemException(
+      problem(503, 'READ_MODEL_BEHIND', `the ${name} read model has not reached position ${minPosition} yet; retry shortly`, {
+        readModel: name,
+        position: at && formatPosition(at),
+        minPosition,
+      }),
+      { 'retry-after': '1' },
+    );
   }
 
   private async refuseBeyondLog(wanted: Position, minPosition: string): Promise<void> {
