@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { RoundState } from '@app/pipeline';
 import { needsCoverageProjection, placesTaken, type SeatQuery } from '@app/read-models';
+import type { CommandOutcome } from '../commands/stream-commands';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { GetRound } from '../rounds/get-round.query';
 import { SeatLock } from './seat-lock';
@@ -26,10 +27,12 @@ export class OpenSeats {
    * Counts the open seats and runs `command` with the count, holding the seat's lock across both (see SeatLock):
    * the count waits for needs-coverage to hold the log's head and the previous holder's append.
    */
-  taking<T extends { position?: string }>(seat: SeatQuery, command: (openSlots: number) => Promise<T>): Promise<T> {
+  taking(seat: SeatQuery, command: (openSlots: number) => Promise<CommandOutcome>): Promise<CommandOutcome> {
     return this.lock.holding(seat, async (previous) => {
       const result = await command(await this.count(seat, previous));
-      return { result, position: result.position };
+      // Only an append moves the bar for the next holder: an ignored command answers its stream's older position.
+      const appended = result.status === 'accepted' && result.events.length > 0;
+      return { result, position: appended ? result.position : undefined };
     });
   }
 

@@ -9,8 +9,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redis = createRedis(REDIS_URL);
 const prefix = `test-seat-lock:${randomUUID()}`;
 // Waits long where the lock must be had (a slow shared machine), short where it must not.
-const patient = new SeatLock(redis, prefix, { ttlMs: 10_000, waitMs: 5_000 });
-const impatient = new SeatLock(redis, prefix, { ttlMs: 10_000, waitMs: 300 });
+const patient = new SeatLock(redis, prefix, { ttlMs: 10_000, waitMs: 5_000, answerMs: 2_000 });
+const impatient = new SeatLock(redis, prefix, { ttlMs: 10_000, waitMs: 300, answerMs: 2_000 });
 const seat = (title: string) => ({ roundId: 'bg-2026', communeCode: '07351', title });
 const lockKey = (title: string) => `${prefix}:bg-2026:07351:${title}:lock`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -92,6 +92,13 @@ describe('the seat lock (real Redis)', () => {
     expect(seen).toEqual([undefined, '4711', '4711']);
   });
 
+  it('ignores a previous position that is no position at all, rather than fail every command on the seat', async () => {
+    await redis.set(`${prefix}:bg-2026:07351:youth-union:last`, 'not-a-position', 'PX', 10_000);
+    const seen: (string | undefined)[] = [];
+    await patient.holding(seat('youth-union'), async (previous) => done(seen.push(previous)));
+    expect(seen).toEqual([undefined]);
+  });
+
   it('releases the lock after a refusal, which appended nothing, and passes the refusal on', async () => {
     const refusal = new ProblemException(problem(409, 'NO_OPEN_SLOT', 'no open slot'));
     await expect(
@@ -128,10 +135,10 @@ describe('the seat lock (real Redis)', () => {
   });
 
   it('renews the lock while its holder works, so a slow command does not lose it', async () => {
-    const brief = new SeatLock(redis, prefix, { ttlMs: 300, waitMs: 5_000 });
+    const brief = new SeatLock(redis, prefix, { ttlMs: 600, waitMs: 5_000, answerMs: 2_000 });
     let heldAfterTtl: string | null = null;
     await brief.holding(seat('health-care'), async () => {
-      await pause(700);
+      await pause(1_500);
       heldAfterTtl = await redis.get(lockKey('health-care'));
       return { result: undefined };
     });
@@ -173,7 +180,7 @@ describe('the seat lock (real Redis)', () => {
       await stalled.ping();
       proxy.delayMs = 1_000;
       const refused = await problemOf(
-        new SeatLock(stalled, prefix, { ttlMs: 10_000, waitMs: 300 }).holding(seat('transport'), () => done(1)),
+        new SeatLock(stalled, prefix, { ttlMs: 10_000, waitMs: 5_000, answerMs: 300 }).holding(seat('transport'), () => done(1)),
       );
       expect(refused).toMatchObject({ status: 503, code: 'SEAT_LOCK_UNAVAILABLE' });
       // The SET lands a second late; the take-back sent after it on the same connection lands after it.

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { Result } from 'ioredis';
 import { withTimeout } from '@app/common';
-import { ConcurrencyError } from '@app/event-store';
+import { ConcurrencyError, parsePosition } from '@app/event-store';
 import { problem, ProblemException } from '../http/problem';
 
 declare module 'ioredis' {
@@ -32,13 +32,20 @@ export interface SeatLockTiming {
   ttlMs: number;
   /** How long a command waits for another to finish with the same seat before answering 503 SEAT_BUSY. */
   waitMs: number;
+  /** A Redis that does not answer a request within this is treated as unreachable. */
+  answerMs: number;
 }
 
-export const SEAT_LOCK_TIMING: SeatLockTiming = { ttlMs: 15_000, waitMs: 5_000 };
-/** A Redis that does not answer within this is treated as unreachable. */
-const REDIS_ANSWER_MS = 2_000;
-/** How long the last holder's position is kept: far beyond any read model's lag that a count would wait out. */
-const LAST_POSITION_TTL_MS = 3_600_000;
+export const SEAT_LOCK_TIMING: SeatLockTiming = { ttlMs: 15_000, waitMs: 5_000, answerMs: 2_000 };
+/**
+ * How long the last holder's position is kept: well beyond the 2 s a count
+ * waits for its read model, and short, since a position the log never reaches
+ * (an event store restored or replaced under the same Redis) holds the seat's
+ * commands at 503 READ_MODEL_BEHIND until it is forgotten.
+ */
+const LAST_POSITION_TTL_MS = 60_000;
+/** A holder renews its lock for at most this long: a command that never ends must not hold the seat for ever. */
+const RENEWALS = 4;
 
 /** The seat a lock guards: one commune × title of one round. */
 export interface SeatKey {
@@ -93,13 +100,20 @@ export class SeatLock {
     const keys = { lock: `${base}:lock`, last: `${base}:last` };
     const token = randomUUID();
     await this.acquire(keys.lock, token);
-    const renewal = setInterval(() => void this.renew(keys.lock, token), this.timing.ttlMs / 3);
+    let renewals = 0;
+    const renewal = setInterval(() => {
+      if ((renewals += 1) > RENEWALS * 3) {
+        clearInterval(renewal);
+        this.logger.warn(`seat lock ${keys.lock}: its command has run for ${RENEWALS * this.timing.ttlMs} ms; no longer renewed`);
+      } else void this.renew(keys.lock, token);
+    }, this.timing.ttlMs / 3);
     let outcome: HeldOutcome<T>;
     try {
-      outcome = await work((await this.ask(this.redis.get(keys.last), this.timing.waitMs)) ?? undefined);
+      outcome = await work(this.position(keys.last, await this.ask(this.redis.get(keys.last))));
     } catch (error) {
       clearInterval(renewal);
-      // A refusal or a lost race appended nothing; anything else (a lost connection, a timeout) may still land: let the lock expire.
+      // A refusal or a lost race appended nothing. Anything else might have (a lost connection, a timeout: the append may
+      // still land), and telling which could is not worth the risk: let the lock expire.
       if (error instanceof ProblemException || error instanceof ConcurrencyError) await this.release(keys, token);
       else this.logger.warn(`seat ${base}: command failed (${describe(error)}); its lock expires within ${this.timing.ttlMs} ms`);
       throw error;
@@ -112,10 +126,10 @@ export class SeatLock {
   private async acquire(lock: string, token: string): Promise<void> {
     const giveUpAt = Date.now() + this.timing.waitMs;
     for (;;) {
-      const left = Math.max(giveUpAt - Date.now(), 1);
       let taken: string | null;
       try {
-        taken = await this.ask(this.redis.set(lock, token, 'PX', this.timing.ttlMs, 'NX'), left);
+        // A whole answer time each, however little of the wait is left: a slow answer is not a busy seat.
+        taken = await this.ask(this.redis.set(lock, token, 'PX', this.timing.ttlMs, 'NX'));
       } catch (error) {
         // The SET may still reach Redis after the timeout: take back whatever it would have taken (same connection, so after it).
         void this.redis.releaseSeatLock(lock, `${lock}:unused`, token, '', 0).catch(() => undefined);
@@ -129,13 +143,13 @@ export class SeatLock {
         });
       }
       // Jittered, so that waiters do not all ask again at the same moment.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(10 + Math.random() * 30, left)));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(10 + Math.random() * 30, Math.max(giveUpAt - Date.now(), 0))));
     }
   }
 
   private async renew(lock: string, token: string): Promise<void> {
     try {
-      if ((await withTimeout(this.redis.extendSeatLock(lock, token, this.timing.ttlMs), REDIS_ANSWER_MS, 'no answer in time')) === 0)
+      if ((await withTimeout(this.redis.extendSeatLock(lock, token, this.timing.ttlMs), this.timing.answerMs, 'no answer in time')) === 0)
         this.logger.warn(`seat lock ${lock} expired while its command was still running`);
     } catch (error) {
       this.logger.warn(`could not renew seat lock ${lock} (${describe(error)})`);
@@ -146,7 +160,7 @@ export class SeatLock {
     try {
       await withTimeout(
         this.redis.releaseSeatLock(keys.lock, keys.last, token, position, LAST_POSITION_TTL_MS),
-        REDIS_ANSWER_MS,
+        this.timing.answerMs,
         'no answer in time',
       );
     } catch (error) {
@@ -155,10 +169,22 @@ export class SeatLock {
     }
   }
 
-  /** A Redis answer within `ms`; otherwise 503 with a message of our own (the cause goes to the log, not the client). */
-  private async ask<T>(command: Promise<T>, ms: number): Promise<T> {
+  /** The previous holder's position, if Redis has one that parses (anything else is logged and ignored). */
+  private position(key: string, stored: string | null): string | undefined {
+    if (stored === null) return undefined;
     try {
-      return await withTimeout(command, Math.min(ms, REDIS_ANSWER_MS), 'no answer in time');
+      parsePosition(stored);
+      return stored;
+    } catch {
+      this.logger.warn(`seat lock: ${key} holds "${stored}", which is no position; ignored`);
+      return undefined;
+    }
+  }
+
+  /** A Redis answer in time; otherwise 503 with a message of our own (the cause goes to the log, not the client). */
+  private async ask<T>(command: Promise<T>): Promise<T> {
+    try {
+      return await withTimeout(command, this.timing.answerMs, 'no answer in time');
     } catch (error) {
       this.logger.warn(`seat lock: Redis did not answer (${describe(error)}): answered 503 SEAT_LOCK_UNAVAILABLE`);
       throw new ProblemException(problem(503, 'SEAT_LOCK_UNAVAILABLE', 'the seat lock cannot be taken just now; retry shortly'), {
