@@ -73,9 +73,10 @@ export interface HeldOutcome<T> {
  * still land) it is left to expire. The position the holder's append reached
  * is kept for the next holder, which counts only once needs-coverage has
  * reached it, even if its own reads come from an event-store follower that
- * has not seen it yet. Not a fencing lock: a holder cut off from Redis for
- * longer than the TTL while its append is still in flight could overlap the
- * next one.
+ * has not seen it yet. Not a fencing lock: the next holder could overlap one
+ * whose lock was lost while its append was still in flight (a holder stalled
+ * or cut off from Redis for longer than the TTL, or a Redis that restarts
+ * without its data or fails over).
  */
 export class SeatLock {
   private readonly logger = new Logger(SeatLock.name);

@@ -43,8 +43,9 @@ export class ReadYourWrites {
 
   /**
    * The live tables of `definition` once it reflects every event the log holds
-   * now, and `atLeast` when given: for a command whose check reads a read model (the seats an offer may
-   * take), so that no acknowledged write is missed. 503 when it lags too far,
+   * now, and `atLeast` when given: for a command whose check reads a read
+   * model (the seats an offer may take), so that no acknowledged write is
+   * missed. 503 when it lags too far,
    * or when the live generation was built by an older version of the handler
    * (a rebuild, or a worker not yet upgraded): its rows may mean something else.
    */
