@@ -5,3 +5,4 @@ export * from './manual-clock';
 export * from './clock.module';
 export * from './project-root';
 export * from './backoff';
+export * from './turn-of-event-loop';

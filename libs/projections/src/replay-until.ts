@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { turnOfEventLoop } from '@app/common';
 import { comparePositions, type EventStore, type Position } from '@app/event-store';
 import { identityUpcast, tableNames, type ProjectionDefinition, type TableNames, type Upcast } from './projection';
 
@@ -44,9 +45,8 @@ export async function replayUntil<T extends string>(
       events += applying.length;
       if (applying.length > 0) position = applying[applying.length - 1].position;
       if (due >= 0 || fresh.length === 0) return { db, tables, position, events };
-      // The embedded store reads synchronously, so awaiting it never lets the event loop turn: without this a
-      // replay of a large log (seconds) would hold every other request of the process until it ends.
-      await new Promise((resolve) => setImmediate(resolve));
+      // A replay of a large log takes seconds: other requests of the process are served between pages.
+      await turnOfEventLoop();
     }
   } catch (error) {
     db.close();

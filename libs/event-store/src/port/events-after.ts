@@ -1,3 +1,4 @@
+import { turnOfEventLoop } from '@app/common';
 import type { EventStore } from './event-store';
 import type { RecordedEvent } from './events';
 import { comparePositions, type Position } from './position';
@@ -6,7 +7,8 @@ import { comparePositions, type Position } from './position';
  * Every event strictly after `after` (from the start when absent), in global
  * order, read a page at a time so memory stays flat however long the log is.
  * `readAll` is inclusive of its start, so each page after the first drops
- * what it has already yielded.
+ * what it has already yielded. The event loop turns between pages (an export,
+ * a verify, a lag count in the API process must not hold other requests).
  */
 export async function* eventsAfter(store: EventStore, after?: Position, pageSize = 1_000): AsyncGenerator<RecordedEvent> {
   let from = after;
@@ -35,10 +37,3 @@ export async function* streamEvents(
     await turnOfEventLoop();
   }
 }
-
-/**
- * Between pages: the embedded store answers synchronously, so a walk of a
- * long log (an export, a verify, a lag count in the API process) would
- * otherwise hold every other request until it ended.
- */
-const turnOfEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
